@@ -1,0 +1,10 @@
+package org.disputehub.canonical.model;
+
+import java.time.OffsetDateTime;
+
+/** The department a case is dispatched to, with the dispatch number and the SLA deadlines. */
+public record Assignment(String deptCode, String deptName, int dispatchNo, Deadlines deadlines) {
+
+    public record Deadlines(OffsetDateTime signBy, OffsetDateTime arriveBy, OffsetDateTime closeBy) {
+    }
+}

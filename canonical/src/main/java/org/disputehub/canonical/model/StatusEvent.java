@@ -1,0 +1,17 @@
+package org.disputehub.canonical.model;
+
+import java.time.OffsetDateTime;
+
+/** A canonical status event (contracts/departments.md); {@code eventId} makes it idempotent. */
+public record StatusEvent(
+        String eventId,
+        String caseId,
+        CaseStatus status,
+        OffsetDateTime occurredAt,
+        Actor actor,
+        String note,
+        String origin) {
+
+    public record Actor(String deptCode, String name) {
+    }
+}
