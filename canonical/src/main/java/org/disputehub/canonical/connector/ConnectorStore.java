@@ -45,6 +45,34 @@ public class ConnectorStore {
         }
     }
 
+    /**
+     * The hub case id of a source record, allocated on first sight and the same ever after: a push connector
+     * can answer the origin with it at once, and the hub's intake uses it for the case. Run it in a transaction
+     * with the envelope send's outcome in mind: an allocated id that never reaches the hub only leaves a gap.
+     */
+    public String allocateCaseId(String system, String sourceId) {
+        Optional<String> known = jdbc.queryForList("SELECT case_id FROM source_record WHERE system = ? AND source_id = ?"
+                + " AND case_id IS NOT NULL", String.class, system, sourceId).stream().findFirst();
+        if (known.isPresent()) {
+            return known.get();
+        }
+        Long n = jdbc.queryForObject("SELECT nextval('case_seq')", Long.class);
+        String caseId = "HUB-" + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
+                .format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE) + "-" + String.format("%06d", n);
+        OffsetDateTime now = OffsetDateTime.now();
+        try {
+            if (jdbc.update("UPDATE source_record SET case_id = ?, updated_at = ? WHERE system = ? AND source_id = ?"
+                    + " AND case_id IS NULL", caseId, now, system, sourceId) == 0) {
+                jdbc.update("INSERT INTO source_record (system, source_id, version, updated_at, case_id) VALUES (?, ?, ?, ?, ?)",
+                        system, sourceId, "-", now, caseId);
+            }
+        } catch (DuplicateKeyException raced) {
+            // another instance allocated it at the same moment: theirs stands
+        }
+        return jdbc.queryForObject("SELECT case_id FROM source_record WHERE system = ? AND source_id = ?",
+                String.class, system, sourceId);
+    }
+
     public boolean relayDelivered(String eventId, String system) {
         Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM relay_delivery WHERE event_id = ? AND system = ?",
                 Integer.class, eventId, system);

@@ -13,6 +13,7 @@ public class HubErrorPolicy extends RouteConfigurationBuilder {
 
     public static final String ID = "hub-error-policy";
 
+    private final String id;
     private final int maximumRedeliveries;
     private final long redeliveryDelay;
     private final double backOffMultiplier;
@@ -20,6 +21,13 @@ public class HubErrorPolicy extends RouteConfigurationBuilder {
 
     public HubErrorPolicy(int maximumRedeliveries, long redeliveryDelay, double backOffMultiplier,
                           long maximumRedeliveryDelay) {
+        this(ID, maximumRedeliveries, redeliveryDelay, backOffMultiplier, maximumRedeliveryDelay);
+    }
+
+    /** The same policy under another id, for a stage that needs another retry window. */
+    protected HubErrorPolicy(String id, int maximumRedeliveries, long redeliveryDelay, double backOffMultiplier,
+                             long maximumRedeliveryDelay) {
+        this.id = id;
         this.maximumRedeliveries = maximumRedeliveries;
         this.redeliveryDelay = redeliveryDelay;
         this.backOffMultiplier = backOffMultiplier;
@@ -28,7 +36,7 @@ public class HubErrorPolicy extends RouteConfigurationBuilder {
 
     @Override
     public void configuration() {
-        RouteConfigurationDefinition policy = routeConfiguration(ID);
+        RouteConfigurationDefinition policy = routeConfiguration(id);
         policy.errorHandler(deadLetterChannel(ParkRoute.URI)
                 .useOriginalMessage()
                 .maximumRedeliveries(maximumRedeliveries)

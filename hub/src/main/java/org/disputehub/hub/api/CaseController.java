@@ -1,0 +1,40 @@
+package org.disputehub.hub.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.disputehub.canonical.codec.Json;
+import org.disputehub.hub.store.CaseStore;
+import org.disputehub.hub.store.StoredCase;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/v1/cases/{caseId}}: the case, its source message reference, dispatches and status history. */
+@RestController
+class CaseController {
+
+    private final CaseStore cases;
+
+    CaseController(CaseStore cases) {
+        this.cases = cases;
+    }
+
+    @GetMapping(path = "/api/v1/cases/{caseId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<ObjectNode> get(@PathVariable String caseId) {
+        return cases.find(caseId).map(this::view).map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.status(404)
+                        .body(Json.mapper().createObjectNode().put("error", "unknown case " + caseId)));
+    }
+
+    private ObjectNode view(StoredCase stored) {
+        ObjectNode out = Json.mapper().createObjectNode();
+        ObjectNode data = (ObjectNode) Json.tree(stored.canonical());
+        data.put("status", stored.status().name());
+        data.put("escalated", stored.escalated());
+        out.set("case", data);
+        out.set("dispatches", Json.tree(cases.dispatches(stored.caseId())));
+        out.set("statusHistory", Json.tree(cases.events(stored.caseId())));
+        return out;
+    }
+}

@@ -1,0 +1,39 @@
+package org.disputehub.hub.config;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.disputehub.hub.dispatch.DepartmentRegistry;
+import org.disputehub.hub.mapping.MappingService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Once the routes (and so the departments of routes/*.yaml) are loaded, validates the departments and the
+ * mapping tables: a broken declaration or table stops the start-up with the file, line and problem.
+ */
+@Component
+class StartupValidation implements CamelContextConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StartupValidation.class);
+
+    private final DepartmentRegistry departments;
+    private final MappingService mappings;
+
+    StartupValidation(DepartmentRegistry departments, MappingService mappings) {
+        this.departments = departments;
+        this.mappings = mappings;
+    }
+
+    @Override
+    public void beforeApplicationStart(CamelContext camelContext) {
+        // the routes of routes/*.yaml are not loaded yet
+    }
+
+    @Override
+    public void afterApplicationStart(CamelContext camelContext) {
+        departments.reload();
+        LOG.info("{} departments declared in routes/: {}", departments.codes().size(), departments.codes());
+        mappings.reload();
+    }
+}

@@ -1,0 +1,75 @@
+package org.disputehub.hub.dispatch;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.disputehub.canonical.connector.HubHeaders;
+import org.disputehub.canonical.connector.PermanentFailureException;
+import org.disputehub.canonical.connector.TemporaryFailureException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends one dispatch order to a department over HTTP (contracts/departments.md, channel {@code http}):
+ * {@code POST {base}/dispatch} with {@code Idempotency-Key: {caseId}:{dispatchNo}} and the department's token.
+ * 2xx accepted; 408, 429, 5xx and I/O failures are temporary; any other 4xx is permanent.
+ */
+@Component("dispatchHttpSender")
+public class DispatchHttpSender implements Processor {
+
+    public static final String DEPT_CODE = "deptCode";
+    public static final String DISPATCH_NO = "dispatchNo";
+
+    private final DepartmentRegistry departments;
+    private final HttpClient http;
+    private final Duration timeout;
+
+    public DispatchHttpSender(DepartmentRegistry departments, HttpClient hubHttpClient,
+                              @Value("${hub.dispatch.timeout:PT10S}") Duration timeout) {
+        this.departments = departments;
+        this.http = hubHttpClient;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        String caseId = exchange.getMessage().getHeader(HubHeaders.CASE_ID, String.class);
+        String dispatchNo = exchange.getMessage().getHeader(DISPATCH_NO, String.class);
+        Department dept = departments.get(exchange.getMessage().getHeader(DEPT_CODE, String.class));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(dept.baseUrl() + "/dispatch"))
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", caseId + ":" + dispatchNo)
+                .header("Authorization", "Bearer " + dept.token())
+                .POST(HttpRequest.BodyPublishers.ofString(exchange.getMessage().getBody(String.class)))
+                .build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new TemporaryFailureException("dispatch " + caseId + " to " + dept.code() + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TemporaryFailureException("dispatch " + caseId + " to " + dept.code() + " interrupted", e);
+        }
+        int status = response.statusCode();
+        if (status / 100 == 2) {
+            return;
+        }
+        String what = "dispatch " + caseId + " to " + dept.code() + ": HTTP " + status;
+        if (status == 408 || status == 429 || status >= 500) {
+            String retryAfter = response.headers().firstValue("Retry-After").map(v -> " (Retry-After " + v + ")").orElse("");
+            throw new TemporaryFailureException(what + retryAfter);
+        }
+        throw new PermanentFailureException(what + " " + abbreviate(response.body()));
+    }
+
+    private static String abbreviate(String body) {
+        return body == null ? "" : body.length() > 200 ? body.substring(0, 200) + "…" : body;
+    }
+}

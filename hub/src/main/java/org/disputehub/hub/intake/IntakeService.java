@@ -1,0 +1,160 @@
+package org.disputehub.hub.intake;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.apache.camel.Header;
+import org.disputehub.canonical.codec.CaseSchema;
+import org.disputehub.canonical.codec.Json;
+import org.disputehub.canonical.connector.AuditRecord;
+import org.disputehub.canonical.connector.PermanentFailureException;
+import org.disputehub.canonical.model.Assignment;
+import org.disputehub.canonical.model.CanonicalCase;
+import org.disputehub.canonical.model.CaseEnvelope;
+import org.disputehub.canonical.model.CaseStatus;
+import org.disputehub.canonical.model.StatusEvent;
+import org.disputehub.hub.dispatch.Department;
+import org.disputehub.hub.dispatch.DepartmentRegistry;
+import org.disputehub.hub.mapping.MappingService;
+import org.disputehub.hub.status.StatusService;
+import org.disputehub.hub.store.AuditLog;
+import org.disputehub.hub.store.CaseStore;
+import org.disputehub.hub.store.StoredCase;
+import org.disputehub.hub.support.Outbound;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * One envelope, one transaction: validate against the schema, de-duplicate by (system, sourceId), classify,
+ * store the case with its raw message, choose the department. Returns what the route must emit.
+ */
+@Service("intakeService")
+public class IntakeService {
+
+    private static final Logger LOG = LoggerFactory.getLogger("hub.intake");
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    private final CaseStore cases;
+    private final AuditLog audit;
+    private final MappingService mappings;
+    private final DepartmentRegistry departments;
+    private final StatusService status;
+    private final String dispatchPrefix;
+
+    public IntakeService(CaseStore cases, AuditLog audit, MappingService mappings, DepartmentRegistry departments,
+                         StatusService status, @Value("${hub.queues.dispatch-prefix}") String dispatchPrefix) {
+        this.cases = cases;
+        this.audit = audit;
+        this.mappings = mappings;
+        this.departments = departments;
+        this.status = status;
+        this.dispatchPrefix = dispatchPrefix;
+    }
+
+    @Transactional
+    public List<Outbound> accept(String body, @Header("JMSRedelivered") Boolean redelivered) {
+        CaseEnvelope envelope;
+        try {
+            envelope = Json.read(body, CaseEnvelope.class);
+        } catch (IllegalArgumentException e) {
+            throw new PermanentFailureException("not a case envelope: " + e.getMessage(), e);
+        }
+        if (envelope.type() == null || envelope.system() == null || envelope.sourceId() == null || envelope.raw() == null) {
+            throw new PermanentFailureException("envelope " + envelope.envelopeId() + " lacks type, system, sourceId or raw");
+        }
+        Optional<StoredCase> known = cases.findBySource(envelope.system(), envelope.sourceId());
+        return switch (envelope.type()) {
+            case NEW -> known.isPresent() ? duplicate(envelope, known.get(), Boolean.TRUE.equals(redelivered))
+                    : create(envelope);
+            case UPDATE -> known.isPresent() ? update(envelope, known.get()) : create(envelope);
+            case WITHDRAW -> withdraw(envelope, known);
+        };
+    }
+
+    private List<Outbound> create(CaseEnvelope envelope) {
+        CanonicalCase incoming = envelope.caseData();
+        List<String> violations = incoming == null ? List.of("caseData is missing") : CaseSchema.violations(Json.tree(incoming));
+        if (!violations.isEmpty()) {
+            String reason = String.join("; ", violations);
+            audit.append(raw(envelope, AuditRecord.Outcome.REJECTED, reason));
+            LOG.warn("rejected {} {}: {}", envelope.system(), envelope.sourceId(), reason);
+            return List.of();
+        }
+        OffsetDateTime now = OffsetDateTime.now(SHANGHAI);
+        long rawId = audit.append(raw(envelope, AuditRecord.Outcome.ACCEPTED, null));
+        String caseId = incoming.caseId() != null ? incoming.caseId() : cases.nextCaseId(now.toLocalDate());
+        CanonicalCase c = incoming.withCaseId(caseId)
+                .withSource(incoming.source().withRawMessageId(rawId))
+                .withCategory(mappings.classify(envelope.system(), incoming.category()));
+        Department dept = departments.get(mappings.route(c.category().code(), c.location().regionCode()));
+        c = c.withAssignment(new Assignment(dept.code(), dept.name(), 1, null)).withStatus(CaseStatus.RECEIVED);
+        cases.insert(c, now);
+        cases.insertDispatch(c.caseId(), 1, dept.code(), dept.channel(), now);
+        StatusEvent received = new StatusEvent(c.caseId() + ":received", c.caseId(), CaseStatus.RECEIVED, now,
+                null, "已受理", "HUB");
+        LOG.info("case {} received from {} {} as {} ({}), routed to {}", c.caseId(), envelope.system(),
+                envelope.sourceId(), c.category().code(), c.category().name(), dept.code());
+        return List.of(status.recordInitial(received, c),
+                dispatchOrder(c));
+    }
+
+    private List<Outbound> duplicate(CaseEnvelope envelope, StoredCase known, boolean redelivered) {
+        if (redelivered && cases.dispatches(known.caseId()).stream().noneMatch(d -> "SENT".equals(d.state()))) {
+            // the hub stopped between storing the case and handing on the dispatch order: hand it on again
+            LOG.info("case {} redelivered before its dispatch was confirmed: dispatch order re-emitted", known.caseId());
+            return List.of(dispatchOrder(known.canonical()));
+        }
+        audit.append(raw(envelope, AuditRecord.Outcome.DUPLICATE, "already case " + known.caseId()));
+        LOG.info("duplicate {} {} ignored: already case {}", envelope.system(), envelope.sourceId(), known.caseId());
+        return List.of();
+    }
+
+    private List<Outbound> update(CaseEnvelope envelope, StoredCase known) {
+        CanonicalCase incoming = envelope.caseData();
+        List<String> violations = incoming == null ? List.of("caseData is missing") : CaseSchema.violations(Json.tree(incoming));
+        if (!violations.isEmpty()) {
+            audit.append(raw(envelope, AuditRecord.Outcome.REJECTED, String.join("; ", violations)));
+            LOG.warn("rejected update of case {}: {}", known.caseId(), String.join("; ", violations));
+            return List.of();
+        }
+        OffsetDateTime now = OffsetDateTime.now(SHANGHAI);
+        long rawId = audit.append(raw(envelope, AuditRecord.Outcome.ACCEPTED, "update of " + known.caseId()));
+        CanonicalCase current = known.canonical();
+        CanonicalCase merged = incoming.withCaseId(known.caseId())
+                .withSource(incoming.source().withRawMessageId(rawId))
+                .withCategory(mappings.classify(envelope.system(), incoming.category()))
+                .withAssignment(current.assignment())
+                .withStatus(known.status());
+        cases.updateData(merged, now);
+        LOG.info("case {} updated from {} {}", known.caseId(), envelope.system(), envelope.sourceId());
+        return List.of();
+    }
+
+    private List<Outbound> withdraw(CaseEnvelope envelope, Optional<StoredCase> known) {
+        if (known.isEmpty()) {
+            audit.append(raw(envelope, AuditRecord.Outcome.REJECTED, "withdrawal of an unknown case"));
+            LOG.warn("withdrawal of unknown {} {} recorded and ignored", envelope.system(), envelope.sourceId());
+            return List.of();
+        }
+        audit.append(raw(envelope, AuditRecord.Outcome.ACCEPTED, "withdrawal of " + known.get().caseId()));
+        StatusEvent withdrawn = new StatusEvent(envelope.envelopeId(), known.get().caseId(), CaseStatus.WITHDRAWN,
+                envelope.occurredAt() == null ? OffsetDateTime.now(SHANGHAI) : envelope.occurredAt(), null,
+                envelope.reason(), envelope.system());
+        return status.emitForProcessing(withdrawn);
+    }
+
+    private Outbound dispatchOrder(CanonicalCase c) {
+        return Outbound.forCase(dispatchPrefix + c.assignment().deptCode(), c.caseId(), Json.write(c))
+                .with("deptCode", c.assignment().deptCode())
+                .with("dispatchNo", c.assignment().dispatchNo());
+    }
+
+    private static AuditRecord raw(CaseEnvelope e, AuditRecord.Outcome outcome, String reason) {
+        return new AuditRecord(e.system(), AuditRecord.Direction.IN, e.sourceId(), e.raw().contentType(), e.raw().body(),
+                outcome, reason, e.occurredAt());
+    }
+}

@@ -1,0 +1,45 @@
+package org.disputehub.hub.mapping;
+
+import org.disputehub.canonical.model.Category;
+import org.disputehub.hub.config.HubProperties;
+import org.disputehub.hub.dispatch.DepartmentRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/** Holds the current, validated mapping tables; {@link #reload()} swaps them only when the new ones are valid. */
+@Service
+public class MappingService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MappingService.class);
+
+    private final HubProperties hub;
+    private final DepartmentRegistry departments;
+    private volatile MappingTables tables;
+
+    public MappingService(HubProperties hub, DepartmentRegistry departments) {
+        this.hub = hub;
+        this.departments = departments;
+    }
+
+    public Category classify(String system, Category fromSource) {
+        return tables().classify(system, fromSource);
+    }
+
+    public String route(String taxonomyCode, String regionCode) {
+        return tables().route(taxonomyCode, regionCode);
+    }
+
+    /** Loads the tables from {@code hub.mappings-dir}; on error the old tables stay and the error is thrown. */
+    public synchronized MappingTables reload() {
+        MappingTables loaded = MappingTables.load(hub.mappingsDir(), departments.codes());
+        tables = loaded;
+        LOG.info("mapping tables loaded from {}: {} taxonomy codes", hub.mappingsDir(), loaded.taxonomySize());
+        return loaded;
+    }
+
+    private MappingTables tables() {
+        MappingTables t = tables;
+        return t != null ? t : reload();
+    }
+}

@@ -1,0 +1,88 @@
+package org.disputehub.hub.security;
+
+import java.util.Arrays;
+import java.util.List;
+import org.disputehub.hub.config.HubProperties;
+import org.disputehub.hub.dispatch.DepartmentRegistry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+
+/**
+ * Who may do what: departments report status events with their API key; people (roles ADMIN and VIEWER,
+ * users from {@code hub.security.users}) read the API and use Hawtio after login; health is public.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final List<String> DEMO_PASSWORDS = List.of("{noop}admin", "{noop}viewer");
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain departmentApi(HttpSecurity http, DepartmentRegistry departments) throws Exception {
+        return http.securityMatcher(request -> "POST".equals(request.getMethod())
+                        && request.getRequestURI().matches("/api/v1/cases/[^/]+/events"))
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new DepartmentApiKeyFilter(departments), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a.anyRequest().hasRole(DepartmentApiKeyFilter.ROLE))
+                .build();
+    }
+
+    /** Push endpoints of the connectors: each verifies its own system's signature (see the connector READMEs). */
+    @Bean
+    @Order(2)
+    SecurityFilterChain inbound(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/api/inbound/**")
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain people(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole("ADMIN", "VIEWER")
+                        .requestMatchers("/api/**").hasRole("ADMIN")
+                        .anyRequest().hasAnyRole("ADMIN", "VIEWER"))
+                .formLogin(f -> f.permitAll())
+                .httpBasic(b -> { })
+                .csrf(c -> c.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .ignoringRequestMatchers("/api/**"))
+                .build();
+    }
+
+    @Bean
+    UserDetailsService users(HubProperties hub, Environment env) {
+        List<HubProperties.User> configured = hub.security() == null ? List.of() : hub.security().users();
+        boolean prod = Arrays.asList(env.getActiveProfiles()).contains("prod");
+        if (configured.isEmpty()) {
+            throw new IllegalStateException("hub.security.users: no user configured; the console and API need at least one");
+        }
+        if (prod && configured.stream().anyMatch(u -> DEMO_PASSWORDS.contains(u.password()))) {
+            throw new IllegalStateException("hub.security.users: the prod profile refuses the documented demo passwords");
+        }
+        List<UserDetails> details = configured.stream()
+                .map(u -> User.withUsername(u.name()).password(u.password())
+                        .roles(u.roles() == null ? new String[0] : u.roles().toArray(String[]::new)).build())
+                .toList();
+        return new InMemoryUserDetailsManager(details);
+    }
+}

@@ -1,0 +1,108 @@
+package org.disputehub.hub.status;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.apache.camel.Header;
+import org.disputehub.canonical.codec.Json;
+import org.disputehub.canonical.connector.PermanentFailureException;
+import org.disputehub.canonical.model.CanonicalCase;
+import org.disputehub.canonical.model.CaseStatus;
+import org.disputehub.canonical.model.RelayEvent;
+import org.disputehub.canonical.model.StatusEvent;
+import org.disputehub.canonical.model.Transition;
+import org.disputehub.hub.store.CaseStore;
+import org.disputehub.hub.store.StoredCase;
+import org.disputehub.hub.support.Outbound;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The status lifecycle: applies canonical status events to cases under the state machine of
+ * {@link Transition}, idempotent by {@code eventId}, and relays every change to the case's origin.
+ */
+@Service("statusService")
+public class StatusService {
+
+    private static final Logger LOG = LoggerFactory.getLogger("hub.status");
+
+    private final CaseStore cases;
+    private final String statusQueue;
+    private final String relayPrefix;
+
+    public StatusService(CaseStore cases, @Value("${hub.queues.status}") String statusQueue,
+                         @Value("${hub.queues.relay-prefix}") String relayPrefix) {
+        this.cases = cases;
+        this.statusQueue = statusQueue;
+        this.relayPrefix = relayPrefix;
+    }
+
+    /** What a status event would do to its case now, without changing anything (for synchronous API answers). */
+    public Transition check(StoredCase c, CaseStatus to) {
+        return Transition.check(c.status(), to);
+    }
+
+    /** The message that puts an event on the ordered status stage. */
+    public List<Outbound> emitForProcessing(StatusEvent event) {
+        return List.of(Outbound.forCase(statusQueue, event.caseId(), Json.write(event)));
+    }
+
+    /** Records the first status of a new case (in the intake transaction) and returns its relay message. */
+    public Outbound recordInitial(StatusEvent received, CanonicalCase c) {
+        cases.insertEvent(received, null, Transition.ALLOWED, received.occurredAt());
+        return relay(received, c);
+    }
+
+    /** {@code hub-status}: applies one event in one transaction, the case row locked. */
+    @Transactional
+    public List<Outbound> apply(String body, @Header("JMSRedelivered") Boolean redelivered) {
+        StatusEvent event;
+        try {
+            event = Json.read(body, StatusEvent.class);
+        } catch (IllegalArgumentException e) {
+            throw new PermanentFailureException("not a status event: " + e.getMessage(), e);
+        }
+        if (event.eventId() == null || event.caseId() == null || event.status() == null || event.occurredAt() == null) {
+            throw new PermanentFailureException("status event lacks eventId, caseId, status or occurredAt");
+        }
+        Optional<StoredCase> locked = cases.lock(event.caseId());
+        if (locked.isEmpty()) {
+            throw new PermanentFailureException("status event " + event.eventId() + " for unknown case " + event.caseId());
+        }
+        StoredCase c = locked.get();
+        Optional<CaseStore.EventRow> seen = cases.event(event.eventId());
+        if (seen.isPresent()) {
+            boolean applied = Transition.ALLOWED.name().equals(seen.get().outcome());
+            if (Boolean.TRUE.equals(redelivered) && applied) {
+                // stopped between recording and relaying: relay again (the origin's sink drops what it already has)
+                return List.of(relay(event, c.canonical()));
+            }
+            LOG.debug("event {} of case {} already recorded", event.eventId(), c.caseId());
+            return List.of();
+        }
+        OffsetDateTime now = OffsetDateTime.now();
+        Transition t = Transition.check(c.status(), event.status());
+        cases.insertEvent(event, c.status(), t, now);
+        if (t != Transition.ALLOWED) {
+            LOG.warn("case {} event {} {} -> {} {}", c.caseId(), event.eventId(), c.status(), event.status(),
+                    t == Transition.DUPLICATE ? "ignored (already in that status)" : "refused (not allowed)");
+            return List.of();
+        }
+        boolean marker = event.status().isMarker();
+        cases.updateStatus(c.caseId(), marker ? c.status() : event.status(), c.escalated() || marker, now);
+        LOG.info("case {} {} -> {} ({})", c.caseId(), c.status(), event.status(),
+                event.actor() == null ? event.origin() : event.actor().deptCode());
+        return List.of(relay(event, c.canonical()));
+    }
+
+    private Outbound relay(StatusEvent event, CanonicalCase c) {
+        String system = c.source().system();
+        RelayEvent relay = new RelayEvent(event, system, c.source().sourceId(),
+                c.assignment() == null ? null : c.assignment().deptCode(),
+                c.assignment() == null ? null : c.assignment().deptName());
+        return Outbound.forCase(relayPrefix + system, c.caseId(), Json.write(relay));
+    }
+}

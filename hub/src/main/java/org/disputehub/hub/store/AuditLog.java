@@ -1,0 +1,100 @@
+package org.disputehub.hub.store;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import org.disputehub.canonical.connector.AuditRecord;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The raw-message audit log: every inbound and outbound message as received/sent, each record's
+ * SHA-256 hash chained to the previous one, so editing or deleting a record is detectable.
+ * Writers lock the single chain-head row, so the chain stays linear across threads and instances.
+ */
+@Component
+public class AuditLog {
+
+    private final JdbcTemplate jdbc;
+
+    public AuditLog(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Appends one record in the caller's transaction (or a new one) and returns its id. */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public long append(AuditRecord r) {
+        Map<String, Object> head = jdbc.queryForMap("SELECT last_id, last_hash FROM audit_head WHERE id = 1 FOR UPDATE");
+        String prevHash = (String) head.get("last_hash");
+        OffsetDateTime at = (r.at() == null ? OffsetDateTime.now() : r.at()).truncatedTo(ChronoUnit.MICROS);
+        String reason = r.reason() == null ? null : r.reason().length() > 1000 ? r.reason().substring(0, 1000) : r.reason();
+        String hash = hash(prevHash, r.system(), r.direction().name(), r.ref(), r.contentType(), r.body(),
+                r.outcome().name(), reason, at);
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(con -> {
+            PreparedStatement ps = con.prepareStatement("INSERT INTO raw_message (system, direction, ref, content_type,"
+                    + " body, outcome, reason, recorded_at, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    new String[] {"id"});
+            Object[] values = {r.system(), r.direction().name(), r.ref(), r.contentType(), r.body(), r.outcome().name(),
+                    reason, at, prevHash, hash};
+            for (int i = 0; i < values.length; i++) {
+                ps.setObject(i + 1, values[i]);
+            }
+            return ps;
+        }, key);
+        long id = key.getKey().longValue();
+        jdbc.update("UPDATE audit_head SET last_id = ?, last_hash = ? WHERE id = 1", id, hash);
+        return id;
+    }
+
+    /** Recomputes the chain; returns the id of the first record that does not match, if any. */
+    @Transactional(readOnly = true)
+    public Optional<Long> firstBrokenRecord() {
+        String[] expectedPrev = {null};
+        Long[] broken = {null};
+        jdbc.query("SELECT id, system, direction, ref, content_type, body, outcome, reason, recorded_at, prev_hash, hash"
+                + " FROM raw_message ORDER BY id", rs -> {
+            if (broken[0] != null) {
+                return;
+            }
+            String prev = rs.getString("prev_hash");
+            OffsetDateTime at = rs.getObject("recorded_at", OffsetDateTime.class);
+            String recomputed = hash(prev, rs.getString("system"), rs.getString("direction"), rs.getString("ref"),
+                    rs.getString("content_type"), rs.getString("body"), rs.getString("outcome"),
+                    rs.getString("reason"), at);
+            if ((expectedPrev[0] != null && !expectedPrev[0].equals(prev)) || !recomputed.equals(rs.getString("hash"))) {
+                broken[0] = rs.getLong("id");
+            }
+            expectedPrev[0] = rs.getString("hash");
+        });
+        return Optional.ofNullable(broken[0]);
+    }
+
+    static String hash(String prev, String system, String direction, String ref, String contentType, String body,
+                       String outcome, String reason, OffsetDateTime at) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String part : new String[] {prev, system, direction, ref, contentType, body, outcome, reason,
+                    at.withOffsetSameInstant(ZoneOffset.UTC).toString()}) {
+                byte[] bytes = (part == null ? "\u0000" : part).getBytes(StandardCharsets.UTF_8);
+                sha.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+                sha.update((byte) ':');
+                sha.update(bytes);
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package org.disputehub.hub.store;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.disputehub.canonical.codec.Json;
+import org.disputehub.canonical.model.CanonicalCase;
+import org.disputehub.canonical.model.CaseStatus;
+import org.disputehub.canonical.model.StatusEvent;
+import org.disputehub.canonical.model.Transition;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+/** Cases, dispatches and status events in the relational store. Callers own the transactions. */
+@Repository
+public class CaseStore {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+    private static final String CASE_COLUMNS =
+            "case_id, source_system, source_id, status, escalated, dept_code, dispatch_no, data";
+    private static final RowMapper<StoredCase> CASE = (rs, i) -> new StoredCase(rs.getString(1), rs.getString(2),
+            rs.getString(3), CaseStatus.valueOf(rs.getString(4)), rs.getBoolean(5), rs.getString(6), rs.getInt(7),
+            rs.getString(8));
+
+    public record DispatchRow(int dispatchNo, String deptCode, String channel, String state,
+                              OffsetDateTime createdAt, OffsetDateTime sentAt) {
+    }
+
+    public record EventRow(String eventId, String status, String fromStatus, String outcome, OffsetDateTime occurredAt,
+                           OffsetDateTime recordedAt, String actorDept, String actorName, String note, String origin) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public CaseStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A new case id, HUB-yyyyMMdd-NNNNNN (the sequence is shared with ConnectorStore#allocateCaseId). */
+    public String nextCaseId(LocalDate day) {
+        Long n = jdbc.queryForObject("SELECT nextval('case_seq')", Long.class);
+        return "HUB-" + DAY.format(day) + "-" + String.format("%06d", n);
+    }
+
+    public Optional<StoredCase> find(String caseId) {
+        return jdbc.query("SELECT " + CASE_COLUMNS + " FROM hub_case WHERE case_id = ?", CASE, caseId).stream().findFirst();
+    }
+
+    /** Reads and locks the case row until the transaction ends: status changes of one case are serialised. */
+    public Optional<StoredCase> lock(String caseId) {
+        return jdbc.query("SELECT " + CASE_COLUMNS + " FROM hub_case WHERE case_id = ? FOR UPDATE", CASE, caseId)
+                .stream().findFirst();
+    }
+
+    public Optional<StoredCase> findBySource(String system, String sourceId) {
+        return jdbc.query("SELECT " + CASE_COLUMNS + " FROM hub_case WHERE source_system = ? AND source_id = ?",
+                CASE, system, sourceId).stream().findFirst();
+    }
+
+    public void insert(CanonicalCase c, OffsetDateTime now) {
+        jdbc.update("INSERT INTO hub_case (case_id, source_system, source_id, status, dept_code, dispatch_no,"
+                        + " category_code, region_code, reported_at, created_at, updated_at, data)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                c.caseId(), c.source().system(), c.source().sourceId(), c.status().name(),
+                c.assignment() == null ? null : c.assignment().deptCode(),
+                c.assignment() == null ? 0 : c.assignment().dispatchNo(),
+                c.category().code(), c.location().regionCode(), c.reportedAt(), now, now, Json.write(c));
+    }
+
+    public void updateData(CanonicalCase c, OffsetDateTime now) {
+        jdbc.update("UPDATE hub_case SET data = ?, category_code = ?, region_code = ?, updated_at = ? WHERE case_id = ?",
+                Json.write(c), c.category().code(), c.location().regionCode(), now, c.caseId());
+    }
+
+    public void updateStatus(String caseId, CaseStatus status, boolean escalated, OffsetDateTime now) {
+        jdbc.update("UPDATE hub_case SET status = ?, escalated = ?, updated_at = ? WHERE case_id = ?",
+                status.name(), escalated, now, caseId);
+    }
+
+    public void insertDispatch(String caseId, int dispatchNo, String deptCode, String channel, OffsetDateTime now) {
+        jdbc.update("INSERT INTO dispatch (case_id, dispatch_no, dept_code, channel, state, created_at)"
+                + " VALUES (?, ?, ?, ?, 'PENDING', ?)", caseId, dispatchNo, deptCode, channel, now);
+    }
+
+    /** Marks a dispatch delivered; false if it already was (a redelivered dispatch message). */
+    public boolean markDispatched(String caseId, int dispatchNo, OffsetDateTime now) {
+        return jdbc.update("UPDATE dispatch SET state = 'SENT', sent_at = ? WHERE case_id = ? AND dispatch_no = ?"
+                + " AND state <> 'SENT'", now, caseId, dispatchNo) == 1;
+    }
+
+    public List<DispatchRow> dispatches(String caseId) {
+        return jdbc.query("SELECT dispatch_no, dept_code, channel, state, created_at, sent_at FROM dispatch"
+                        + " WHERE case_id = ? ORDER BY dispatch_no",
+                (rs, i) -> new DispatchRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class)), caseId);
+    }
+
+    public Optional<EventRow> event(String eventId) {
+        return jdbc.query("SELECT event_id, status, from_status, outcome, occurred_at, recorded_at, actor_dept,"
+                + " actor_name, note, origin FROM status_event WHERE event_id = ?", EVENT, eventId).stream().findFirst();
+    }
+
+    public List<EventRow> events(String caseId) {
+        return jdbc.query("SELECT event_id, status, from_status, outcome, occurred_at, recorded_at, actor_dept,"
+                + " actor_name, note, origin FROM status_event WHERE case_id = ? ORDER BY recorded_at, occurred_at",
+                EVENT, caseId);
+    }
+
+    public void insertEvent(StatusEvent e, CaseStatus from, Transition outcome, OffsetDateTime now) {
+        jdbc.update("INSERT INTO status_event (event_id, case_id, status, from_status, outcome, occurred_at, recorded_at,"
+                        + " actor_dept, actor_name, note, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                e.eventId(), e.caseId(), e.status().name(), from == null ? null : from.name(), outcome.name(),
+                e.occurredAt(), now, e.actor() == null ? null : e.actor().deptCode(),
+                e.actor() == null ? null : e.actor().name(), e.note(), e.origin());
+    }
+
+    /** Counts per status, for the summary line and metrics. */
+    public Map<String, Long> countByStatus() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        jdbc.query("SELECT status, COUNT(*) FROM hub_case GROUP BY status",
+                rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    private static final RowMapper<EventRow> EVENT = (rs, i) -> new EventRow(rs.getString(1), rs.getString(2),
+            rs.getString(3), rs.getString(4), rs.getObject(5, OffsetDateTime.class),
+            rs.getObject(6, OffsetDateTime.class), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10));
+}

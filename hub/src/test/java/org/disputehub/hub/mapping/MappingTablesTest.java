@@ -1,0 +1,89 @@
+package org.disputehub.hub.mapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.disputehub.canonical.model.Category;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MappingTablesTest {
+
+    static final Set<String> DEPTS = Set.of("330108-ZF-001", "330108-WY-001", "330108-LB-002", "330108-TJ-003",
+            "330108-ZX-000");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theShippedTablesLoadAndClassify() {
+        MappingTables t = MappingTables.load(Path.of("../mappings"), DEPTS);
+        Category c = t.classify("HOTLINE12345", Category.unclassifiedFrom("C0203", "物业管理"));
+        assertThat(c).isEqualTo(new Category("求助纠纷类", "B03", "物业纠纷", "C0203", "物业管理"));
+        Category unknown = t.classify("HOTLINE12345", Category.unclassifiedFrom("C0888", "新类别"));
+        assertThat(unknown.code()).isEqualTo(MappingTables.UNCLASSIFIED);
+        assertThat(unknown.sourceCode()).isEqualTo("C0888");
+        assertThat(unknown.sourceName()).isEqualTo("新类别");
+        assertThat(t.route(unknown.code(), "330108")).as("unclassified goes to the duty centre").isEqualTo("330108-ZX-000");
+    }
+
+    @Test
+    void routingPrecedence() throws IOException {
+        write("routing.csv", """
+                taxonomy_code,region_code,dept_code
+                B03,330108,330108-WY-001
+                B03,*,330108-TJ-003
+                *,330106,330108-ZF-001
+                *,*,330108-ZX-000
+                """);
+        MappingTables t = load();
+        assertThat(t.route("B03", "330108")).as("exact").isEqualTo("330108-WY-001");
+        assertThat(t.route("B03", "330106")).as("category before region").isEqualTo("330108-TJ-003");
+        assertThat(t.route("C01", "330106")).as("region").isEqualTo("330108-ZF-001");
+        assertThat(t.route("C01", "330109")).as("fallback").isEqualTo("330108-ZX-000");
+    }
+
+    @Test
+    void errorsNameFileLineAndProblem() throws IOException {
+        write("routing.csv", "taxonomy_code,region_code,dept_code\nB03,330108,330108-NOPE-9\n*,*,330108-ZX-000\n");
+        assertThatThrownBy(this::load).isInstanceOf(MappingException.class)
+                .hasMessageContaining("routing.csv:2").hasMessageContaining("330108-NOPE-9 is not declared");
+
+        write("routing.csv", "taxonomy_code,region_code,dept_code\nB03,330108,330108-WY-001\n");
+        assertThatThrownBy(this::load).hasMessageContaining("fallback rule *,*");
+
+        write("routing.csv", "taxonomy_code,region,dept_code\n*,*,330108-ZX-000\n");
+        assertThatThrownBy(this::load).hasMessageContaining("routing.csv:1: header must be");
+
+        write("routing.csv", "taxonomy_code,region_code,dept_code\n*,*,330108-ZX-000\n");
+        write("categories/HOTLINE12345.csv", "source_code,source_name,taxonomy_code\nC0101,违章搭建,C01\nC0102,装修扰民,Z99\n");
+        assertThatThrownBy(this::load).hasMessageContaining("HOTLINE12345.csv:3").hasMessageContaining("Z99");
+    }
+
+    @Test
+    void aTableThatIsNotUtf8IsRefused() throws IOException {
+        write("routing.csv", "taxonomy_code,region_code,dept_code\n*,*,330108-ZX-000\n");
+        Files.writeString(dir.resolve("taxonomy.csv"), "code,name,major\nB03,物业纠纷,求助纠纷类\n", Charset.forName("GBK"));
+        assertThatThrownBy(this::load).hasMessageContaining("taxonomy.csv: not valid UTF-8");
+    }
+
+    private MappingTables load() {
+        return MappingTables.load(dir, DEPTS);
+    }
+
+    private void write(String name, String content) throws IOException {
+        Path shipped = Path.of("../mappings");
+        if (!Files.exists(dir.resolve("taxonomy.csv"))) {
+            Files.copy(shipped.resolve("taxonomy.csv"), dir.resolve("taxonomy.csv"));
+            Files.createDirectories(dir.resolve("categories"));
+            Files.copy(shipped.resolve("categories/HOTLINE12345.csv"), dir.resolve("categories/HOTLINE12345.csv"));
+        }
+        Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
+    }
+}
