@@ -49,6 +49,11 @@ public class HubContractAutoConfiguration {
     }
 
     @Bean
+    InboundErrorPolicy inboundErrorPolicy() {
+        return new InboundErrorPolicy();
+    }
+
+    @Bean
     ParkRoute hubParkRoute() {
         return new ParkRoute();
     }
