@@ -16,8 +16,8 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("hub")
 public record HubProperties(
-        @NotNull Path dataDir,
-        @NotNull Path mappingsDir,
+        @NotBlank String dataDir,
+        @NotBlank String mappingsDir,
         @NotBlank String publicUrl,
         @Valid @NotNull Broker broker,
         @Valid @NotNull Stage intake,
@@ -25,6 +25,11 @@ public record HubProperties(
         @Valid @NotNull Stage audit,
         @Valid @NotNull Summary summary,
         @Valid Security security) {
+
+    /** The mapping tables' folder (a String property: Spring's Path conversion refuses relative parents). */
+    public Path mappingsPath() {
+        return Path.of(mappingsDir);
+    }
 
     public record Broker(@Min(0) @Max(65535) int tcpPort, @Min(1000) long journalBufferTimeoutNs) {
     }

@@ -1,19 +1,19 @@
 package org.disputehub.hub.config;
 
-import org.apache.camel.CamelContext;
-import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.disputehub.hub.dispatch.DepartmentRegistry;
 import org.disputehub.hub.mapping.MappingService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * Once the routes (and so the departments of routes/*.yaml) are loaded, validates the departments and the
- * mapping tables: a broken declaration or table stops the start-up with the file, line and problem.
+ * Once Camel has loaded the routes (and so the departments of routes/*.yaml), validates the departments and
+ * the mapping tables: a broken declaration or table stops the start-up with the file, line and problem.
  */
 @Component
-class StartupValidation implements CamelContextConfiguration {
+class StartupValidation implements ApplicationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(StartupValidation.class);
 
@@ -26,12 +26,7 @@ class StartupValidation implements CamelContextConfiguration {
     }
 
     @Override
-    public void beforeApplicationStart(CamelContext camelContext) {
-        // the routes of routes/*.yaml are not loaded yet
-    }
-
-    @Override
-    public void afterApplicationStart(CamelContext camelContext) {
+    public void run(ApplicationArguments args) {
         departments.reload();
         LOG.info("{} departments declared in routes/: {}", departments.codes().size(), departments.codes());
         mappings.reload();

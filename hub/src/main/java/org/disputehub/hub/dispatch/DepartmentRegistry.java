@@ -84,17 +84,19 @@ public class DepartmentRegistry {
                 continue;
             }
             String where = "routes/ department route " + route.getRouteId() + ": ";
-            String channel = req(p, "channel", where);
+            String channel = camel.resolvePropertyPlaceholders(req(p, "channel", where));
             if (model.getRouteTemplateDefinition("dispatch-" + channel) == null) {
                 throw new IllegalStateException(where + "unknown channel " + channel + " (no route template dispatch-"
                         + channel + ")");
             }
-            for (String name : REQUIRED.getOrDefault(channel, List.of())) {
+            for (String name : REQUIRED.getOrDefault(channel, List.of("deptCode", "deptName"))) {
                 req(p, name, where);
             }
+            req(p, "deptCode", where);
+            req(p, "deptName", where);
             Map<String, String> params = new TreeMap<>();
-            p.forEach((k, v) -> params.put(k, String.valueOf(v)));
-            Department d = new Department(req(p, "deptCode", where), req(p, "deptName", where), channel,
+            p.forEach((k, v) -> params.put(k, camel.resolvePropertyPlaceholders(String.valueOf(v))));
+            Department d = new Department(params.get("deptCode"), params.get("deptName"), channel,
                     params.get("baseUrl"), params.get("token"), params.get("apiKey"), route.getRouteId(),
                     Map.copyOf(params));
             if (!d.code().matches("[0-9A-Z][0-9A-Z-]{1,62}")) {

@@ -32,9 +32,9 @@ public class MappingService {
 
     /** Loads the tables from {@code hub.mappings-dir}; on error the old tables stay and the error is thrown. */
     public synchronized MappingTables reload() {
-        MappingTables loaded = MappingTables.load(hub.mappingsDir(), departments.codes());
+        MappingTables loaded = MappingTables.load(hub.mappingsPath(), departments.codes());
         tables = loaded;
-        LOG.info("mapping tables loaded from {}: {} taxonomy codes", hub.mappingsDir(), loaded.taxonomySize());
+        LOG.info("mapping tables loaded from {}: {} taxonomy codes", hub.mappingsPath(), loaded.taxonomySize());
         return loaded;
     }
 

@@ -10,6 +10,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -25,6 +26,7 @@ import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
  * users from {@code hub.security.users}) read the API and use Hawtio after login; health is public.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableWebSecurity // Hawtio detects it and authenticates through Spring Security instead of JAAS
 class SecurityConfiguration {
 
     static final List<String> DEMO_PASSWORDS = List.of("{noop}admin", "{noop}viewer");

@@ -1,0 +1,151 @@
+package org.disputehub.connector.hotline12345;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.disputehub.canonical.codec.Masking;
+import org.disputehub.canonical.connector.AuditRecord;
+import org.disputehub.canonical.connector.ConnectorStore;
+import org.disputehub.canonical.model.CanonicalCase;
+import org.disputehub.canonical.model.CaseEnvelope;
+import org.disputehub.canonical.model.EnvelopeType;
+import org.disputehub.canonical.model.RawMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns one record of a listing page into what the hub must hear about it, in crash-safe order:
+ * send the envelope (or the rejection audit), then record the version seen, then advance the watermark.
+ * A crash between the steps repeats the record at most once and never skips it.
+ * <ul>
+ *   <li>order never seen → NEW (and a WITHDRAW right after it when it is already 已撤销);</li>
+ *   <li>seen, and this {@code updateTime} is newer → UPDATE, or WITHDRAW when it is 已撤销;</li>
+ *   <li>seen at this version or a newer one → skipped;</li>
+ *   <li>malformed → an audit record REJECTED on HUB.AUDIT, and the watermark moves past it.</li>
+ * </ul>
+ * Records at or before the watermark are skipped unless the store has never seen their version: one
+ * that turns up late within the watermark's second is still taken in.
+ */
+public class WorkOrderIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkOrderIntake.class);
+    private static final String JSON = "application/json";
+    private static final int REJECTS_REMEMBERED = 1000;
+
+    private final WorkOrderMapper mapper;
+    private final ConnectorStore store;
+    private final Hotline12345Publisher publisher;
+    private final Hotline12345Metrics metrics;
+    private final Clock clock;
+    /** Rejected records without a usable position: audited once per JVM, not once per cycle. */
+    private final Set<String> rejectsKept = Collections.synchronizedSet(Collections.newSetFromMap(
+            new LinkedHashMap<String, Boolean>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > REJECTS_REMEMBERED;
+                }
+            }));
+
+    public WorkOrderIntake(WorkOrderMapper mapper, ConnectorStore store, Hotline12345Publisher publisher,
+                           Hotline12345Metrics metrics, Clock clock) {
+        this.mapper = mapper;
+        this.store = store;
+        this.publisher = publisher;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** Handles one record; returns the watermark after it (already saved). */
+    public Watermark accept(JsonNode record, Watermark watermark) {
+        String raw = record.toString();
+        Watermark position;
+        try {
+            position = new Watermark(WorkOrderMapper.time(record, "updateTime"), WorkOrderMapper.orderNo(record));
+        } catch (MalformedWorkOrderException e) {
+            return reject(record, raw, e, null, watermark);
+        }
+        Optional<OffsetDateTime> seen = store.sourceVersion(Hotline12345.SYSTEM, position.orderNo()).map(WorkOrderIntake::version);
+        if (seen.isPresent() && !position.time().isAfter(seen.get())) {
+            metrics.message(Hotline12345Metrics.Direction.IN, Hotline12345Metrics.Outcome.SKIPPED);
+            log.debug("hotline12345 work order {} at {} already seen, skipped", position.orderNo(), position.time());
+            return advance(watermark, position);
+        }
+        boolean withdrawn = Hotline12345.WITHDRAWN.equals(record.path("orderStatus").asText());
+        EnvelopeType type = seen.isEmpty() ? EnvelopeType.NEW : withdrawn ? EnvelopeType.WITHDRAW : EnvelopeType.UPDATE;
+        CanonicalCase mapped = null;
+        if (type != EnvelopeType.WITHDRAW) {
+            try {
+                mapped = mapper.map(record, now());
+            } catch (MalformedWorkOrderException e) {
+                if (position.compareTo(watermark) <= 0) {
+                    log.debug("hotline12345 malformed work order {} behind the watermark, already handled", position.orderNo());
+                    return watermark;
+                }
+                return reject(record, raw, e, position, watermark);
+            }
+        }
+        RawMessage rawMessage = new RawMessage(JSON, raw);
+        publisher.envelope(envelope(type, position, mapped, rawMessage));
+        if (type == EnvelopeType.NEW && withdrawn) {
+            publisher.envelope(envelope(EnvelopeType.WITHDRAW, position, null, rawMessage));
+        }
+        store.saveSourceVersion(Hotline12345.SYSTEM, position.orderNo(),
+                DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(position.time()));
+        metrics.message(Hotline12345Metrics.Direction.IN, Hotline12345Metrics.Outcome.ACCEPTED);
+        log.info("hotline12345 work order {} updated {} → {}{} on intake", position.orderNo(), position.time(), type,
+                type == EnvelopeType.NEW && withdrawn ? "+WITHDRAW" : "");
+        return advance(watermark, position);
+    }
+
+    private CaseEnvelope envelope(EnvelopeType type, Watermark position, CanonicalCase mapped, RawMessage raw) {
+        return new CaseEnvelope(UUID.randomUUID().toString(), type, Hotline12345.SYSTEM, position.orderNo(),
+                position.time(), mapped, type == EnvelopeType.WITHDRAW ? Hotline12345.WITHDRAW_REASON : null, raw);
+    }
+
+    private Watermark reject(JsonNode record, String raw, MalformedWorkOrderException e, Watermark position,
+                             Watermark watermark) {
+        if (position == null && !rejectsKept.add(raw)) {
+            log.debug("hotline12345 rejected record seen again, already audited");
+            return watermark;
+        }
+        JsonNode orderNo = record.path("orderNo");
+        String ref = orderNo.isTextual() && !orderNo.asText().isBlank() ? clip(orderNo.asText()) : "?";
+        publisher.audit(new AuditRecord(Hotline12345.SYSTEM, AuditRecord.Direction.IN, ref, JSON, raw,
+                AuditRecord.Outcome.REJECTED, e.getMessage(), now()));
+        metrics.message(Hotline12345Metrics.Direction.IN, Hotline12345Metrics.Outcome.REJECTED);
+        log.warn("hotline12345 rejected work order {}: {}", Masking.text(ref), Masking.text(e.getMessage()));
+        return position == null ? watermark : advance(watermark, position);
+    }
+
+    private Watermark advance(Watermark watermark, Watermark position) {
+        Watermark next = watermark.max(position);
+        if (!next.equals(watermark)) {
+            store.saveWatermark(Hotline12345Poller.WATERMARK, next.format());
+        }
+        return next;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(Hotline12345.OFFSET);
+    }
+
+    private static OffsetDateTime version(String stored) {
+        try {
+            return OffsetDateTime.parse(stored);
+        } catch (DateTimeParseException e) {
+            return OffsetDateTime.MIN; // written by something else: anything from the platform is newer
+        }
+    }
+
+    private static String clip(String ref) {
+        return ref.length() > 128 ? ref.substring(0, 128) : ref;
+    }
+}
