@@ -73,6 +73,22 @@ public class ConnectorStore {
                 String.class, system, sourceId);
     }
 
+    /** Remembers which hub case an external id belongs to (e.g. an ODR dispute the hub handed a case to). */
+    public void saveCaseLink(String system, String externalId, String caseId) {
+        OffsetDateTime now = OffsetDateTime.now();
+        if (jdbc.update("UPDATE source_record SET case_id = ?, updated_at = ? WHERE system = ? AND source_id = ?",
+                caseId, now, system, externalId) == 0) {
+            jdbc.update("INSERT INTO source_record (system, source_id, version, updated_at, case_id) VALUES (?, ?, ?, ?, ?)",
+                    system, externalId, "-", now, caseId);
+        }
+    }
+
+    /** The hub case an external id belongs to, if known (see {@link #allocateCaseId} and {@link #saveCaseLink}). */
+    public Optional<String> caseIdOf(String system, String externalId) {
+        return jdbc.queryForList("SELECT case_id FROM source_record WHERE system = ? AND source_id = ? AND case_id IS NOT NULL",
+                String.class, system, externalId).stream().findFirst();
+    }
+
     public boolean relayDelivered(String eventId, String system) {
         Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM relay_delivery WHERE event_id = ? AND system = ?",
                 Integer.class, eventId, system);

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HashMap;
-import java.util.List;
 import java.util.TreeMap;
 import java.util.Map;
 import java.util.Optional;
@@ -21,9 +20,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class DepartmentRegistry {
-
-    /** The parameters each channel requires beyond deptCode, deptName and channel. */
-    static final Map<String, List<String>> REQUIRED = Map.of("http", List.of("baseUrl", "token", "apiKey"));
 
     private final CamelContext camel;
     private volatile Map<String, Department> byCode;
@@ -89,9 +85,7 @@ public class DepartmentRegistry {
                 throw new IllegalStateException(where + "unknown channel " + channel + " (no route template dispatch-"
                         + channel + ")");
             }
-            for (String name : REQUIRED.getOrDefault(channel, List.of("deptCode", "deptName"))) {
-                req(p, name, where);
-            }
+            // channel-specific parameters are required by the channel's route template itself
             req(p, "deptCode", where);
             req(p, "deptName", where);
             Map<String, String> params = new TreeMap<>();

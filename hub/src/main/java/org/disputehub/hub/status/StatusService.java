@@ -91,6 +91,10 @@ public class StatusService {
                     t == Transition.DUPLICATE ? "ignored (already in that status)" : "refused (not allowed)");
             return List.of();
         }
+        if (event.status() == CaseStatus.DISPATCHED) {
+            // a channel (HTTP here, or a connector's channel such as ODR) confirmed the hand-over
+            cases.markDispatched(c.caseId(), c.dispatchNo(), now);
+        }
         boolean marker = event.status().isMarker();
         cases.updateStatus(c.caseId(), marker ? c.status() : event.status(), c.escalated() || marker, now);
         LOG.info("case {} {} -> {} ({})", c.caseId(), c.status(), event.status(),
