@@ -28,6 +28,11 @@ public final class HubTestSupport {
     /** Points the hub at the simulated 12345 platform and every department at the simulated case systems. */
     public static void register(DynamicPropertyRegistry registry, WireMockServer hotline, WireMockServer depts) {
         registry.add("hub.connectors.hotline12345.base-url", hotline::baseUrl);
+        registerDepartments(registry, depts);
+    }
+
+    /** Points every department at the simulated case systems only (for tests of other origin systems). */
+    public static void registerDepartments(DynamicPropertyRegistry registry, WireMockServer depts) {
         for (String d : DEPARTMENTS) {
             String[] keyCode = d.split(":");
             registry.add("hub.departments." + keyCode[0] + ".base-url", () -> depts.baseUrl() + "/depts/" + keyCode[1]);
