@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Sends one dispatch order to a department over HTTP (contracts/departments.md, channel {@code http}):
  * {@code POST {base}/dispatch} with {@code Idempotency-Key: {caseId}:{dispatchNo}} and the department's token.
- * 2xx accepted; 408, 429, 5xx and I/O failures are temporary; any other 4xx is permanent.
+ * 2xx accepted; 408, 429, 5xx and I/O failures are temporary; any other 4xx is permanent. Later notices about
+ * the same case (UPDATE, WITHDRAW) go the same way with {@code X-Hub-Notice} and their own idempotency key.
  */
 @Component("dispatchHttpSender")
 public class DispatchHttpSender implements Processor {
@@ -41,10 +42,14 @@ public class DispatchHttpSender implements Processor {
         String caseId = exchange.getMessage().getHeader(HubHeaders.CASE_ID, String.class);
         String dispatchNo = exchange.getMessage().getHeader(DISPATCH_NO, String.class);
         Department dept = departments.get(exchange.getMessage().getHeader(DEPT_CODE, String.class));
+        String notice = exchange.getMessage().getHeader(DispatchPlanner.NOTICE, String.class);
+        String key = notice == null ? caseId + ":" + dispatchNo
+                : caseId + ":" + dispatchNo + ":" + notice + ":" + exchange.getMessage().getHeader(DispatchPlanner.NOTICE_ID);
         HttpRequest request = HttpRequest.newBuilder(URI.create(dept.baseUrl() + "/dispatch"))
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
-                .header("Idempotency-Key", caseId + ":" + dispatchNo)
+                .header("X-Hub-Notice", notice == null ? "ORDER" : notice)
+                .header("Idempotency-Key", key)
                 .header("Authorization", "Bearer " + dept.token())
                 .POST(HttpRequest.BodyPublishers.ofString(exchange.getMessage().getBody(String.class)))
                 .build();

@@ -23,11 +23,14 @@ public class DispatchHttpTemplate extends RouteBuilder {
                 .templateParameter("apiKey", null, "API key the department presents to the hub")
                 .templateParameter("channel", "http", "the department channel")
                 .templateParameter("consumers", "2", "concurrent consumers of the department's queue")
+                .templateParameter("supervisorUserIds", "", "Zhengding user ids told when an SLA deadline is missed")
                 .from("jms:queue:{{hub.queues.dispatch-prefix}}{{deptCode}}?concurrentConsumers={{consumers}}")
                     .routeConfigurationId(DispatchErrorPolicy.ID)
                     .description("Dispatches cases to {{deptName}} ({{deptCode}}) over HTTP")
                     .process("dispatchHttpSender").id("dispatch-http-send")
                     .process("dispatchRecorder").id("dispatch-record")
-                    .to("jms:queue:{{hub.queues.status}}").id("dispatch-status");
+                    .filter(header(DispatchRecorder.EMIT))
+                        .to("jms:queue:{{hub.queues.status}}").id("dispatch-status")
+                    .end();
     }
 }

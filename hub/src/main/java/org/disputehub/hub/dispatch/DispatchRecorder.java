@@ -24,6 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class DispatchRecorder implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger("hub.dispatch");
+    /** Header: whether the route emits the DISPATCHED event (orders) or not (notices). */
+    public static final String EMIT = "hubEmitStatus";
 
     private final CaseStore cases;
     private final AuditLog audit;
@@ -42,6 +44,16 @@ public class DispatchRecorder implements Processor {
         int dispatchNo = exchange.getMessage().getHeader(DispatchHttpSender.DISPATCH_NO, Integer.class);
         Department dept = departments.get(exchange.getMessage().getHeader(DispatchHttpSender.DEPT_CODE, String.class));
         OffsetDateTime now = OffsetDateTime.now();
+        String notice = exchange.getMessage().getHeader(DispatchPlanner.NOTICE, String.class);
+        if (notice != null) {
+            audit.append(new AuditRecord("DEPT:" + dept.code(), AuditRecord.Direction.OUT,
+                    caseId + ":" + dispatchNo + ":" + notice, "application/json",
+                    exchange.getMessage().getBody(String.class), AuditRecord.Outcome.SENT, notice, now));
+            LOG.info("case {}: {} notice delivered to {}", caseId, notice, dept.code());
+            exchange.getMessage().setHeader(EMIT, false);
+            return;
+        }
+        exchange.getMessage().setHeader(EMIT, true);
         if (cases.markDispatched(caseId, dispatchNo, now)) {
             audit.append(new AuditRecord("DEPT:" + dept.code(), AuditRecord.Direction.OUT, caseId + ":" + dispatchNo,
                     "application/json", exchange.getMessage().getBody(String.class), AuditRecord.Outcome.SENT, null, now));

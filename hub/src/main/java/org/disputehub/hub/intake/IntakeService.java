@@ -1,21 +1,20 @@
 package org.disputehub.hub.intake;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.camel.Header;
 import org.disputehub.canonical.codec.CaseSchema;
 import org.disputehub.canonical.codec.Json;
 import org.disputehub.canonical.connector.AuditRecord;
 import org.disputehub.canonical.connector.PermanentFailureException;
-import org.disputehub.canonical.model.Assignment;
 import org.disputehub.canonical.model.CanonicalCase;
 import org.disputehub.canonical.model.CaseEnvelope;
 import org.disputehub.canonical.model.CaseStatus;
 import org.disputehub.canonical.model.StatusEvent;
-import org.disputehub.hub.dispatch.Department;
-import org.disputehub.hub.dispatch.DepartmentRegistry;
+import org.disputehub.hub.dispatch.DispatchPlanner;
 import org.disputehub.hub.mapping.MappingService;
 import org.disputehub.hub.status.StatusService;
 import org.disputehub.hub.store.AuditLog;
@@ -24,7 +23,6 @@ import org.disputehub.hub.store.StoredCase;
 import org.disputehub.hub.support.Outbound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,23 +34,22 @@ import org.springframework.transaction.annotation.Transactional;
 public class IntakeService {
 
     private static final Logger LOG = LoggerFactory.getLogger("hub.intake");
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     private final CaseStore cases;
     private final AuditLog audit;
     private final MappingService mappings;
-    private final DepartmentRegistry departments;
+    private final DispatchPlanner planner;
     private final StatusService status;
-    private final String dispatchPrefix;
+    private final Clock clock;
 
-    public IntakeService(CaseStore cases, AuditLog audit, MappingService mappings, DepartmentRegistry departments,
-                         StatusService status, @Value("${hub.queues.dispatch-prefix}") String dispatchPrefix) {
+    public IntakeService(CaseStore cases, AuditLog audit, MappingService mappings, DispatchPlanner planner,
+                         StatusService status, Clock clock) {
         this.cases = cases;
         this.audit = audit;
         this.mappings = mappings;
-        this.departments = departments;
+        this.planner = planner;
         this.status = status;
-        this.dispatchPrefix = dispatchPrefix;
+        this.clock = clock;
     }
 
     @Transactional
@@ -84,29 +81,27 @@ public class IntakeService {
             LOG.warn("rejected {} {}: {}", envelope.system(), envelope.sourceId(), reason);
             return List.of();
         }
-        OffsetDateTime now = OffsetDateTime.now(SHANGHAI);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         long rawId = audit.append(raw(envelope, AuditRecord.Outcome.ACCEPTED, null));
         String caseId = incoming.caseId() != null ? incoming.caseId() : cases.nextCaseId(now.toLocalDate());
         CanonicalCase c = incoming.withCaseId(caseId)
                 .withSource(incoming.source().withRawMessageId(rawId))
                 .withCategory(mappings.classify(envelope.system(), incoming.category()));
-        Department dept = departments.get(mappings.route(c.category().code(), c.location().regionCode()));
-        c = c.withAssignment(new Assignment(dept.code(), dept.name(), 1, null)).withStatus(CaseStatus.RECEIVED);
+        c = c.withAssignment(planner.assign(c, 1, Set.of(), now)).withStatus(CaseStatus.RECEIVED);
         cases.insert(c, now);
-        cases.insertDispatch(c.caseId(), 1, dept.code(), dept.channel(), now);
+        planner.record(c, now);
         StatusEvent received = new StatusEvent(c.caseId() + ":received", c.caseId(), CaseStatus.RECEIVED, now,
                 null, "已受理", "HUB");
         LOG.info("case {} received from {} {} as {} ({}), routed to {}", c.caseId(), envelope.system(),
-                envelope.sourceId(), c.category().code(), c.category().name(), dept.code());
-        return List.of(status.recordInitial(received, c),
-                dispatchOrder(c));
+                envelope.sourceId(), c.category().code(), c.category().name(), c.assignment().deptCode());
+        return List.of(status.recordInitial(received, c), planner.order(c));
     }
 
     private List<Outbound> duplicate(CaseEnvelope envelope, StoredCase known, boolean redelivered) {
         if (redelivered && cases.dispatches(known.caseId()).stream().noneMatch(d -> "SENT".equals(d.state()))) {
             // the hub stopped between storing the case and handing on the dispatch order: hand it on again
             LOG.info("case {} redelivered before its dispatch was confirmed: dispatch order re-emitted", known.caseId());
-            return List.of(dispatchOrder(known.canonical()));
+            return List.of(planner.order(known.canonical()));
         }
         audit.append(raw(envelope, AuditRecord.Outcome.DUPLICATE, "already case " + known.caseId()));
         LOG.info("duplicate {} {} ignored: already case {}", envelope.system(), envelope.sourceId(), known.caseId());
@@ -121,7 +116,7 @@ public class IntakeService {
             LOG.warn("rejected update of case {}: {}", known.caseId(), String.join("; ", violations));
             return List.of();
         }
-        OffsetDateTime now = OffsetDateTime.now(SHANGHAI);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         long rawId = audit.append(raw(envelope, AuditRecord.Outcome.ACCEPTED, "update of " + known.caseId()));
         CanonicalCase current = known.canonical();
         CanonicalCase merged = incoming.withCaseId(known.caseId())
@@ -130,8 +125,10 @@ public class IntakeService {
                 .withAssignment(current.assignment())
                 .withStatus(known.status());
         cases.updateData(merged, now);
-        LOG.info("case {} updated from {} {}", known.caseId(), envelope.system(), envelope.sourceId());
-        return List.of();
+        LOG.info("case {} updated from {} {}, forwarded to {}", known.caseId(), envelope.system(), envelope.sourceId(),
+                known.deptCode());
+        return known.deptCode() == null || known.status().isFinished() ? List.of()
+                : List.of(planner.notice(merged, "UPDATE", envelope.envelopeId()));
     }
 
     private List<Outbound> withdraw(CaseEnvelope envelope, Optional<StoredCase> known) {
@@ -142,15 +139,9 @@ public class IntakeService {
         }
         audit.append(raw(envelope, AuditRecord.Outcome.ACCEPTED, "withdrawal of " + known.get().caseId()));
         StatusEvent withdrawn = new StatusEvent(envelope.envelopeId(), known.get().caseId(), CaseStatus.WITHDRAWN,
-                envelope.occurredAt() == null ? OffsetDateTime.now(SHANGHAI) : envelope.occurredAt(), null,
+                envelope.occurredAt() == null ? OffsetDateTime.now(clock) : envelope.occurredAt(), null,
                 envelope.reason(), envelope.system());
         return status.emitForProcessing(withdrawn);
-    }
-
-    private Outbound dispatchOrder(CanonicalCase c) {
-        return Outbound.forCase(dispatchPrefix + c.assignment().deptCode(), c.caseId(), Json.write(c))
-                .with("deptCode", c.assignment().deptCode())
-                .with("dispatchNo", c.assignment().dispatchNo());
     }
 
     private static AuditRecord raw(CaseEnvelope e, AuditRecord.Outcome outcome, String reason) {

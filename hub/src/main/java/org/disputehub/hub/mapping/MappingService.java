@@ -38,6 +38,11 @@ public class MappingService {
         return loaded;
     }
 
+    /** The current tables: use one snapshot for decisions that belong together. */
+    public MappingTables current() {
+        return tables();
+    }
+
     private MappingTables tables() {
         MappingTables t = tables;
         return t != null ? t : reload();

@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.disputehub.canonical.model.Assignment.Deadlines;
 import org.disputehub.canonical.model.Category;
 
 /**
@@ -25,12 +28,14 @@ public final class MappingTables {
     private final Map<String, TaxonomyEntry> taxonomy;
     private final Map<String, Map<String, String>> categoryCodes;
     private final RoutingTable routing;
+    private final SlaTable sla;
 
     private MappingTables(Map<String, TaxonomyEntry> taxonomy, Map<String, Map<String, String>> categoryCodes,
-                          RoutingTable routing) {
+                          RoutingTable routing, SlaTable sla) {
         this.taxonomy = taxonomy;
         this.categoryCodes = categoryCodes;
         this.routing = routing;
+        this.sla = sla;
     }
 
     /** Loads and validates every table; departments named by the routing table must be in {@code knownDepartments}. */
@@ -66,7 +71,8 @@ public final class MappingTables {
             throw new MappingException(dir.resolve("categories") + ": " + e.getMessage(), e);
         }
         RoutingTable routing = RoutingTable.load(dir.resolve("routing.csv"), taxonomy.keySet(), knownDepartments);
-        return new MappingTables(Map.copyOf(taxonomy), Map.copyOf(codes), routing);
+        SlaTable sla = SlaTable.load(dir.resolve("sla.csv"), taxonomy.keySet());
+        return new MappingTables(Map.copyOf(taxonomy), Map.copyOf(codes), routing, sla);
     }
 
     /** The canonical category for a source code; an unknown code is UNCLASSIFIED, the source pair always kept. */
@@ -79,6 +85,19 @@ public final class MappingTables {
 
     public String route(String taxonomyCode, String regionCode) {
         return routing.route(taxonomyCode, regionCode);
+    }
+
+    /** Departments that may take a case, best first; the last is the duty centre. */
+    public List<String> candidates(String taxonomyCode, String regionCode) {
+        return routing.candidates(taxonomyCode, regionCode);
+    }
+
+    public String dutyCentre() {
+        return routing.dutyCentre();
+    }
+
+    public Deadlines deadlines(String taxonomyCode, String urgency, OffsetDateTime from) {
+        return sla.deadlines(taxonomyCode, urgency, from);
     }
 
     public int taxonomySize() {

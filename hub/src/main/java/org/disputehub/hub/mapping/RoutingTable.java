@@ -2,6 +2,8 @@ package org.disputehub.hub.mapping;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -40,14 +42,23 @@ final class RoutingTable {
     }
 
     String route(String category, String region) {
-        String dept = rules.get(key(category, region));
-        if (dept == null) {
-            dept = rules.get(key(category, ANY));
+        return candidates(category, region).get(0);
+    }
+
+    /** The departments that may take the case, in precedence order, ending with the duty-centre fallback. */
+    List<String> candidates(String category, String region) {
+        LinkedHashSet<String> out = new LinkedHashSet<>();
+        for (String k : List.of(key(category, region), key(category, ANY), key(ANY, region), key(ANY, ANY))) {
+            String dept = rules.get(k);
+            if (dept != null) {
+                out.add(dept);
+            }
         }
-        if (dept == null) {
-            dept = rules.get(key(ANY, region));
-        }
-        return dept != null ? dept : rules.get(key(ANY, ANY));
+        return List.copyOf(out);
+    }
+
+    String dutyCentre() {
+        return rules.get(key(ANY, ANY));
     }
 
     private static String key(String category, String region) {

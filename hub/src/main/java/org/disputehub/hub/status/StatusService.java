@@ -1,6 +1,7 @@
 package org.disputehub.hub.status;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.camel.Header;
@@ -11,6 +12,7 @@ import org.disputehub.canonical.model.CaseStatus;
 import org.disputehub.canonical.model.RelayEvent;
 import org.disputehub.canonical.model.StatusEvent;
 import org.disputehub.canonical.model.Transition;
+import org.disputehub.hub.sla.SlaClocks;
 import org.disputehub.hub.store.CaseStore;
 import org.disputehub.hub.store.StoredCase;
 import org.disputehub.hub.support.Outbound;
@@ -30,12 +32,17 @@ public class StatusService {
     private static final Logger LOG = LoggerFactory.getLogger("hub.status");
 
     private final CaseStore cases;
+    private final SlaClocks clocks;
+    private final LifecycleRules lifecycle;
     private final String statusQueue;
     private final String relayPrefix;
 
-    public StatusService(CaseStore cases, @Value("${hub.queues.status}") String statusQueue,
+    public StatusService(CaseStore cases, SlaClocks clocks, LifecycleRules lifecycle,
+                         @Value("${hub.queues.status}") String statusQueue,
                          @Value("${hub.queues.relay-prefix}") String relayPrefix) {
         this.cases = cases;
+        this.clocks = clocks;
+        this.lifecycle = lifecycle;
         this.statusQueue = statusQueue;
         this.relayPrefix = relayPrefix;
     }
@@ -97,9 +104,13 @@ public class StatusService {
         }
         boolean marker = event.status().isMarker();
         cases.updateStatus(c.caseId(), marker ? c.status() : event.status(), c.escalated() || marker, now);
+        clocks.meet(c.caseId(), c.dispatchNo(), event.status(), event.occurredAt());
         LOG.info("case {} {} -> {} ({})", c.caseId(), c.status(), event.status(),
                 event.actor() == null ? event.origin() : event.actor().deptCode());
-        return List.of(relay(event, c.canonical()));
+        CanonicalCase data = c.canonical();
+        List<Outbound> out = new ArrayList<>(List.of(relay(event, data)));
+        out.addAll(lifecycle.after(c, data, event, now));
+        return out;
     }
 
     private Outbound relay(StatusEvent event, CanonicalCase c) {

@@ -63,12 +63,13 @@ public class CaseStore {
 
     public void insert(CanonicalCase c, OffsetDateTime now) {
         jdbc.update("INSERT INTO hub_case (case_id, source_system, source_id, status, dept_code, dispatch_no,"
-                        + " category_code, region_code, reported_at, created_at, updated_at, data)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " category_code, region_code, reported_at, created_at, updated_at, data, repeat_count)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 c.caseId(), c.source().system(), c.source().sourceId(), c.status().name(),
                 c.assignment() == null ? null : c.assignment().deptCode(),
                 c.assignment() == null ? 0 : c.assignment().dispatchNo(),
-                c.category().code(), c.location().regionCode(), c.reportedAt(), now, now, Json.write(c));
+                c.category().code(), c.location().regionCode(), c.reportedAt(), now, now, Json.write(c),
+                c.related() == null ? 0 : c.related().repeatCount());
     }
 
     public void updateData(CanonicalCase c, OffsetDateTime now) {
@@ -90,6 +91,23 @@ public class CaseStore {
     public boolean markDispatched(String caseId, int dispatchNo, OffsetDateTime now) {
         return jdbc.update("UPDATE dispatch SET state = 'SENT', sent_at = ? WHERE case_id = ? AND dispatch_no = ?"
                 + " AND state <> 'SENT'", now, caseId, dispatchNo) == 1;
+    }
+
+    /** The department of a dispatch said the case is not theirs. */
+    public void markReturned(String caseId, int dispatchNo, OffsetDateTime now) {
+        jdbc.update("UPDATE dispatch SET returned_at = ? WHERE case_id = ? AND dispatch_no = ?", now, caseId, dispatchNo);
+    }
+
+    /** The departments that returned a case. */
+    public java.util.Set<String> returnedBy(String caseId) {
+        return new java.util.HashSet<>(jdbc.queryForList("SELECT dept_code FROM dispatch WHERE case_id = ?"
+                + " AND returned_at IS NOT NULL", String.class, caseId));
+    }
+
+    /** Points the case at its new assignment (the canonical data carries it too). */
+    public void reassign(CanonicalCase c, OffsetDateTime now) {
+        jdbc.update("UPDATE hub_case SET dept_code = ?, dispatch_no = ?, data = ?, updated_at = ? WHERE case_id = ?",
+                c.assignment().deptCode(), c.assignment().dispatchNo(), Json.write(c), now, c.caseId());
     }
 
     public List<DispatchRow> dispatches(String caseId) {

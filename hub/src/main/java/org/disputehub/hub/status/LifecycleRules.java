@@ -1,0 +1,64 @@
+package org.disputehub.hub.status;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import org.disputehub.canonical.codec.Masking;
+import org.disputehub.canonical.model.CanonicalCase;
+import org.disputehub.canonical.model.CaseStatus;
+import org.disputehub.canonical.model.StatusEvent;
+import org.disputehub.hub.dispatch.DispatchPlanner;
+import org.disputehub.hub.sla.SlaClocks;
+import org.disputehub.hub.store.CaseStore;
+import org.disputehub.hub.store.StoredCase;
+import org.disputehub.hub.support.Outbound;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * What follows a status change beyond recording and relaying it: a RETURNED case is re-routed (never back to a
+ * department that returned it; to the duty centre after too many returns); a WITHDRAWN case's department is told.
+ * Runs inside the status transaction, the case row locked.
+ */
+@Component
+class LifecycleRules {
+
+    private static final Logger LOG = LoggerFactory.getLogger("hub.lifecycle");
+
+    private final CaseStore cases;
+    private final SlaClocks clocks;
+    private final DispatchPlanner planner;
+
+    LifecycleRules(CaseStore cases, SlaClocks clocks, DispatchPlanner planner) {
+        this.cases = cases;
+        this.clocks = clocks;
+        this.planner = planner;
+    }
+
+    List<Outbound> after(StoredCase c, CanonicalCase data, StatusEvent event, OffsetDateTime now) {
+        if (event.status() == CaseStatus.RETURNED) {
+            return reroute(c, data, event, now);
+        }
+        if (event.status() == CaseStatus.WITHDRAWN && c.deptCode() != null) {
+            clocks.stop(c.caseId(), now);
+            LOG.info("case {} withdrawn by its origin: {} is told", c.caseId(), c.deptCode());
+            return List.of(planner.notice(data.withStatus(CaseStatus.WITHDRAWN), "WITHDRAW", event.eventId()));
+        }
+        return List.of();
+    }
+
+    private List<Outbound> reroute(StoredCase c, CanonicalCase data, StatusEvent event, OffsetDateTime now) {
+        clocks.stop(c.caseId(), now);
+        cases.markReturned(c.caseId(), c.dispatchNo(), now);
+        Set<String> returnedBy = cases.returnedBy(c.caseId());
+        CanonicalCase next = data.withAssignment(planner.assign(data, c.dispatchNo() + 1, returnedBy, now))
+                .withStatus(CaseStatus.RETURNED);
+        cases.reassign(next, now);
+        planner.record(next, now);
+        LOG.info("case {} returned by {} ({}): re-routed to {} as dispatch {}", c.caseId(), c.deptCode(),
+                event.note() == null ? "no reason given" : Masking.text(event.note()), next.assignment().deptCode(),
+                next.assignment().dispatchNo());
+        return List.of(planner.order(next));
+    }
+}
