@@ -48,7 +48,7 @@ public class DispatchPlanner {
     public Assignment assign(CanonicalCase c, int dispatchNo, Set<String> returnedBy, OffsetDateTime now) {
         MappingTables tables = mappings.current();
         String code = c.category().code();
-        List<String> candidates = tables.candidates(code, c.location().regionCode()).stream()
+        List<String> candidates = tables.candidates(code, c.location().regionCode(), c.location().gridCode()).stream()
                 .filter(d -> !returnedBy.contains(d)).toList();
         String deptCode = returnedBy.size() >= maxReturns || candidates.isEmpty() ? tables.dutyCentre() : candidates.get(0);
         Department dept = departments.get(deptCode);

@@ -84,12 +84,12 @@ public final class MappingTables {
     }
 
     public String route(String taxonomyCode, String regionCode) {
-        return routing.route(taxonomyCode, regionCode);
+        return routing.candidates(taxonomyCode, regionCode, null).get(0);
     }
 
     /** Departments that may take a case, best first; the last is the duty centre. */
-    public List<String> candidates(String taxonomyCode, String regionCode) {
-        return routing.candidates(taxonomyCode, regionCode);
+    public List<String> candidates(String taxonomyCode, String regionCode, String gridCode) {
+        return routing.candidates(taxonomyCode, regionCode, gridCode);
     }
 
     public String dutyCentre() {

@@ -93,7 +93,8 @@ class LifecycleTest {
         registry.add("hub.departments.sj009.base-url", () -> DEPTS.baseUrl() + "/depts/330106-SJ-009");
         MAPPINGS = Files.createTempDirectory("hub-mappings");
         FileSystemUtils.copyRecursively(Path.of("../mappings"), MAPPINGS);
-        Files.writeString(MAPPINGS.resolve("routing.csv"), "B05,330106,330106-SJ-009\n*,330106,330108-TJ-003\n",
+        Files.writeString(MAPPINGS.resolve("routing.csv"),
+                "B05,330106,330106-SJ-009\nC03,330106,330106-JD-010\n*,330106,330108-TJ-003\n",
                 StandardOpenOption.APPEND);
         registry.add("hub.mappings-dir", MAPPINGS::toString);
     }
@@ -136,6 +137,20 @@ class LifecycleTest {
         assertThat(jdbc.queryForList("SELECT status FROM status_event WHERE case_id = ? AND outcome = 'ALLOWED'"
                 + " ORDER BY recorded_at", String.class, caseId))
                 .containsExactly("RECEIVED", "DISPATCHED", "RETURNED", "DISPATCHED", "RETURNED", "DISPATCHED");
+    }
+
+    @Test
+    void aJmsDepartmentReceivesItsOrderOnItsQueue() throws Exception {
+        String caseId = intake("GD-JMS-1", "C0601", "330106");
+        jms.setReceiveTimeout(15000);
+        TextMessage order = (TextMessage) jms.receiveSelected("DEPT.330106-JD-010.DISPATCH", "caseId = '" + caseId + "'");
+        assertThat(order).isNotNull();
+        assertThat(order.getStringProperty("JMSXGroupID")).isEqualTo(caseId);
+        assertThat(order.getObjectProperty("dispatchNo").toString()).isEqualTo("1");
+        assertThat(Json.read(order.getText(), JsonNode.class).at("/assignment/deptCode").asText()).isEqualTo("330106-JD-010");
+        awaitStatus(caseId, "DISPATCHED");
+        assertThat(report(caseId, "jms-sign", "SIGNED", "test-key-jd010").getStatusCode().value()).isEqualTo(202);
+        awaitStatus(caseId, "SIGNED");
     }
 
     @Test

@@ -8,7 +8,9 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.Set;
+import org.disputehub.canonical.model.Assignment.Deadlines;
 import org.disputehub.canonical.model.Category;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +52,39 @@ class MappingTablesTest {
     }
 
     @Test
+    void gridCodesRefineTheRegion() throws IOException {
+        write("routing.csv", """
+                taxonomy_code,region_code,grid_code,dept_code
+                B01,330108,G0012,330108-ZF-001
+                B01,330108,*,330108-TJ-003
+                *,330108,G0099,330108-WY-001
+                *,*,*,330108-ZX-000
+                """);
+        MappingTables t = load();
+        assertThat(t.candidates("B01", "330108", "G0012")).containsExactly("330108-ZF-001", "330108-TJ-003", "330108-ZX-000");
+        assertThat(t.candidates("B01", "330108", null)).containsExactly("330108-TJ-003", "330108-ZX-000");
+        assertThat(t.candidates("C01", "330108", "G0099")).containsExactly("330108-WY-001", "330108-ZX-000");
+        write("routing.csv", "taxonomy_code,region_code,grid_code,dept_code\nB01,*,G0012,330108-ZF-001\n*,*,*,330108-ZX-000\n");
+        assertThatThrownBy(this::load).hasMessageContaining("routing.csv:2: a grid code needs its region code");
+    }
+
+    @Test
+    void slaDeadlinesFollowCategoryAndUrgency() throws IOException {
+        MappingTables shipped = MappingTables.load(Path.of("../mappings"), DEPTS);
+        OffsetDateTime t = OffsetDateTime.parse("2026-11-22T10:00:00+08:00");
+        Deadlines normal = shipped.deadlines("B03", "NORMAL", t);
+        assertThat(normal).isEqualTo(new Deadlines(t.plusMinutes(1), t.plusMinutes(10), t.plusMinutes(30), t.plusHours(24)));
+        assertThat(shipped.deadlines("B03", "URGENT", t).arriveBy()).isEqualTo(t.plusMinutes(5));
+        assertThat(shipped.deadlines("B26", "NORMAL", t).handleBy()).as("category rule").isEqualTo(t.plusMinutes(15));
+
+        write("routing.csv", "taxonomy_code,region_code,dept_code\n*,*,330108-ZX-000\n");
+        write("sla.csv", "taxonomy_code,urgency,sign_minutes,arrive_minutes,handle_minutes,close_minutes\n*,*,10,5,30,60\n");
+        assertThatThrownBy(this::load).hasMessageContaining("sla.csv:2: deadlines must not decrease");
+        write("sla.csv", "taxonomy_code,urgency,sign_minutes,arrive_minutes,handle_minutes,close_minutes\nB03,*,1,10,30,60\n");
+        assertThatThrownBy(this::load).hasMessageContaining("the default rule *,* is missing");
+    }
+
+    @Test
     void errorsNameFileLineAndProblem() throws IOException {
         write("routing.csv", "taxonomy_code,region_code,dept_code\nB03,330108,330108-NOPE-9\n*,*,330108-ZX-000\n");
         assertThatThrownBy(this::load).isInstanceOf(MappingException.class)
@@ -83,6 +118,7 @@ class MappingTablesTest {
             Files.copy(shipped.resolve("taxonomy.csv"), dir.resolve("taxonomy.csv"));
             Files.createDirectories(dir.resolve("categories"));
             Files.copy(shipped.resolve("categories/HOTLINE12345.csv"), dir.resolve("categories/HOTLINE12345.csv"));
+            Files.copy(shipped.resolve("sla.csv"), dir.resolve("sla.csv"));
         }
         Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
     }
