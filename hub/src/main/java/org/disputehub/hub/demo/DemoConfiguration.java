@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.disputehub.fixtures.hotline12345.Hotline12345Simulator;
 import org.disputehub.hub.config.HubProperties;
 import org.disputehub.hub.dispatch.DepartmentRegistry;
+import org.disputehub.hub.kpi.KpiService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,6 +29,7 @@ class DemoConfiguration implements SmartLifecycle {
 
     private final DepartmentRegistry departments;
     private final JdbcTemplate jdbc;
+    private final KpiService kpis;
     private final HubProperties hub;
     private final int departmentPort;
     private final int hotlinePort;
@@ -38,7 +40,7 @@ class DemoConfiguration implements SmartLifecycle {
     private WireMockServer department;
     private WireMockServer hotline;
 
-    DemoConfiguration(DepartmentRegistry departments, JdbcTemplate jdbc, HubProperties hub,
+    DemoConfiguration(DepartmentRegistry departments, JdbcTemplate jdbc, KpiService kpis, HubProperties hub,
                       @Value("${hub.demo.department-port}") int departmentPort,
                       @Value("${hub.demo.hotline12345-port}") int hotlinePort,
                       @Value("${hub.demo.order-every}") Duration orderEvery,
@@ -46,6 +48,7 @@ class DemoConfiguration implements SmartLifecycle {
                       @Value("${hub.connectors.hotline12345.app-secret}") String hotlineSecret) {
         this.departments = departments;
         this.jdbc = jdbc;
+        this.kpis = kpis;
         this.hub = hub;
         this.departmentPort = departmentPort;
         this.hotlinePort = hotlinePort;
@@ -69,7 +72,7 @@ class DemoConfiguration implements SmartLifecycle {
                     + hotlinePort + " free?)", e);
         }
         long every = hub.summary().interval().toMillis();
-        scheduler.scheduleAtFixedRate(new SummaryReporter(jdbc), every, every, TimeUnit.MILLISECONDS);
+        scheduler.scheduleAtFixedRate(new SummaryReporter(jdbc, kpis), every, every, TimeUnit.MILLISECONDS);
         LOG.info("demo: 12345 simulator on :{} (a work order every {}), departments on :{}; Hawtio at {}/actuator/hawtio"
                 + " (admin/admin)", hotlinePort, orderEvery, departmentPort, hub.publicUrl());
     }

@@ -26,7 +26,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 /**
  * The demo's simulated departments: a WireMock server that accepts dispatch orders (stub from
  * test-fixtures/departments) and, for each one, reports SIGNED → ARRIVED → RESOLVED → CLOSED through the
- * hub's status API after short random delays, with the department's API key.
+ * hub's status API after short random delays, with the department's API key. About one order in twelve is
+ * returned ("not our matter", so the hub re-routes it) and one in twelve is signed too late (an SLA escalation).
  */
 final class DemoDepartment implements ServeEventListener {
 
@@ -39,6 +40,7 @@ final class DemoDepartment implements ServeEventListener {
     private final HttpClient http = HttpClient.newHttpClient();
     private final ScheduledExecutorService scheduler;
     private final String hubUrl;
+    private final java.util.Set<String> withdrawn = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     DemoDepartment(DepartmentRegistry departments, ScheduledExecutorService scheduler, String hubUrl) {
         this.departments = departments;
@@ -74,16 +76,36 @@ final class DemoDepartment implements ServeEventListener {
         String path = event.getRequest().getUrl();
         String dept = path.substring("/depts/".length(), path.indexOf("/dispatch"));
         JsonNode order = Json.read(event.getRequest().getBodyAsString(), JsonNode.class);
-        scheduleStep(order.path("caseId").asText(), dept, 0);
+        String caseId = order.path("caseId").asText();
+        String notice = event.getRequest().getHeader("X-Hub-Notice");
+        if ("WITHDRAW".equals(notice)) {
+            withdrawn.add(caseId); // the origin withdrew it: stop working on it
+        }
+        if (notice != null && !"ORDER".equals(notice)) {
+            return;
+        }
+        double dice = ThreadLocalRandom.current().nextDouble();
+        if (order.at("/assignment/dispatchNo").asInt() == 1 && dice < 0.08) {
+            // now and then a department says the matter is not theirs: the hub re-routes the case
+            scheduler.schedule(() -> report(caseId, dept, new String[] {"RETURNED", "非本单位职责，请改派"}),
+                    1500, TimeUnit.MILLISECONDS);
+            return;
+        }
+        // now and then a department is slow to sign: the 1-minute sign-off deadline is missed and escalated
+        scheduleStep(caseId, dept, 0, dice < 0.16 ? 65_000 : 0);
     }
 
     private void scheduleStep(String caseId, String dept, int step) {
+        scheduleStep(caseId, dept, step, 0);
+    }
+
+    private void scheduleStep(String caseId, String dept, int step, long extraDelay) {
         if (step >= STEPS.size()) {
             return;
         }
-        long delay = ThreadLocalRandom.current().nextLong(1000, 3500);
+        long delay = extraDelay + ThreadLocalRandom.current().nextLong(1000, 3500);
         scheduler.schedule(() -> {
-            if (report(caseId, dept, STEPS.get(step))) {
+            if (!withdrawn.contains(caseId) && report(caseId, dept, STEPS.get(step))) {
                 scheduleStep(caseId, dept, step + 1);
             }
         }, delay, TimeUnit.MILLISECONDS);

@@ -1,9 +1,12 @@
 package org.disputehub.hub.demo;
 
 import java.lang.management.ManagementFactory;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
+import org.disputehub.hub.kpi.KpiService;
+import org.disputehub.hub.kpi.Kpis;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,9 +17,16 @@ final class SummaryReporter implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger("hub.summary");
 
     private final JdbcTemplate jdbc;
+    private final KpiService kpis;
+    private int runs;
 
-    SummaryReporter(JdbcTemplate jdbc) {
+    SummaryReporter(JdbcTemplate jdbc, KpiService kpis) {
         this.jdbc = jdbc;
+        this.kpis = kpis;
+    }
+
+    private static String ratio(Kpis.Indicator i) {
+        return i.numerator() + "/" + i.denominator();
     }
 
     @Override
@@ -26,9 +36,20 @@ final class SummaryReporter implements Runnable {
                     + " (SELECT COUNT(*) FROM hub_case) AS received,"
                     + " (SELECT COUNT(*) FROM dispatch WHERE state = 'SENT') AS dispatched,"
                     + " (SELECT COUNT(*) FROM hub_case WHERE status IN ('CLOSED', 'REVISITED')) AS closed,"
-                    + " (SELECT COUNT(*) FROM relay_delivery) AS feedback");
-            LOG.info("summary: received={} dispatched={} closed={} feedback delivered={} parked={}",
-                    row.get("received"), row.get("dispatched"), row.get("closed"), row.get("feedback"), parked());
+                    + " (SELECT COUNT(*) FROM relay_delivery) AS feedback,"
+                    + " (SELECT COUNT(*) FROM dispatch WHERE returned_at IS NOT NULL) AS returned,"
+                    + " (SELECT COUNT(*) FROM hub_case WHERE escalated) AS escalated");
+            LOG.info("summary: received={} dispatched={} closed={} feedback delivered={} returned={} escalated={} parked={}",
+                    row.get("received"), row.get("dispatched"), row.get("closed"), row.get("feedback"),
+                    row.get("returned"), row.get("escalated"), parked());
+            if (++runs % 6 == 0) {
+                OffsetDateTime now = OffsetDateTime.now();
+                Kpis k = kpis.compute(now.minusDays(1), now.plusSeconds(1), null);
+                LOG.info("KPIs (24 h): {} {}  {} {}  {} {}  {} {}  {} {}", k.signOff().name(), ratio(k.signOff()),
+                        k.onTimeArrival().name(), ratio(k.onTimeArrival()), k.closureFeedback().name(),
+                        ratio(k.closureFeedback()), k.resolution().name(), ratio(k.resolution()),
+                        k.repeatReports().name(), ratio(k.repeatReports()));
+            }
         } catch (RuntimeException e) {
             LOG.warn("summary unavailable: {}", e.toString());
         }

@@ -56,9 +56,18 @@ class LifecycleRules {
                 .withStatus(CaseStatus.RETURNED);
         cases.reassign(next, now);
         planner.record(next, now);
-        LOG.info("case {} returned by {} ({}): re-routed to {} as dispatch {}", c.caseId(), c.deptCode(),
-                event.note() == null ? "no reason given" : Masking.text(event.note()), next.assignment().deptCode(),
-                next.assignment().dispatchNo());
+        String to = next.assignment().deptCode();
+        if (to.equals(c.deptCode())) {
+            LOG.warn("case {} returned by {} ({}), and no other department can take it: dispatched to it again as"
+                    + " dispatch {}", c.caseId(), to, reason(event), next.assignment().dispatchNo());
+        } else {
+            LOG.info("case {} returned by {} ({}): re-routed to {} as dispatch {}", c.caseId(), c.deptCode(),
+                    reason(event), to, next.assignment().dispatchNo());
+        }
         return List.of(planner.order(next));
+    }
+
+    private static String reason(StatusEvent event) {
+        return event.note() == null ? "no reason given" : Masking.text(event.note());
     }
 }
