@@ -46,6 +46,11 @@ public record CanonicalCase(
                 parties, headcount, amount, location, urgency, risk, related, a, status);
     }
 
+    public CanonicalCase withRisk(Risk r) {
+        return new CanonicalCase(caseId, schemaVersion, source, reportedAt, title, description, category, appealType,
+                parties, headcount, amount, location, urgency, r, related, assignment, status);
+    }
+
     public CanonicalCase withStatus(CaseStatus s) {
         return new CanonicalCase(caseId, schemaVersion, source, reportedAt, title, description, category, appealType,
                 parties, headcount, amount, location, urgency, risk, related, assignment, s);

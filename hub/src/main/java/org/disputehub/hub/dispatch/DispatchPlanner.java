@@ -6,6 +6,7 @@ import java.util.Set;
 import org.disputehub.canonical.codec.Json;
 import org.disputehub.canonical.model.Assignment;
 import org.disputehub.canonical.model.CanonicalCase;
+import org.disputehub.canonical.model.Parts.RiskLevel;
 import org.disputehub.hub.mapping.MappingTables;
 import org.disputehub.hub.mapping.MappingService;
 import org.disputehub.hub.sla.SlaClocks;
@@ -64,9 +65,11 @@ public class DispatchPlanner {
 
     /** The dispatch order for the assigned department's queue. */
     public Outbound order(CanonicalCase c) {
+        boolean red = c.risk() != null && c.risk().level() == RiskLevel.RED;
         return Outbound.forCase(dispatchPrefix + c.assignment().deptCode(), c.caseId(), Json.write(c))
                 .with("deptCode", c.assignment().deptCode())
-                .with("dispatchNo", c.assignment().dispatchNo());
+                .with("dispatchNo", c.assignment().dispatchNo())
+                .with("JMSPriority", red ? 9 : 4); // a RED case goes ahead of the department's queue
     }
 
     /** A notice about a dispatched case (new information, withdrawal) for the department that has it. */

@@ -18,7 +18,7 @@ class IntakeRoute extends RouteBuilder {
                 .bean("intakeService", "accept").id("intake-accept")
                 .split(body())
                     .process(Outbound::apply).id("intake-prepare")
-                    .toD("jms:queue:${header." + Outbound.QUEUE_HEADER + "}").id("intake-emit")
+                    .toD("jms:queue:${header." + Outbound.QUEUE_HEADER + "}?preserveMessageQos=true").id("intake-emit")
                 .end();
     }
 }

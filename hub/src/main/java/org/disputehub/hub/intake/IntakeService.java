@@ -2,6 +2,7 @@ package org.disputehub.hub.intake;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -41,9 +42,11 @@ public class IntakeService {
     private final DispatchPlanner planner;
     private final StatusService status;
     private final Clock clock;
+    private final RiskAlerts alerts;
 
     public IntakeService(CaseStore cases, AuditLog audit, MappingService mappings, DispatchPlanner planner,
-                         StatusService status, Clock clock) {
+                         StatusService status, Clock clock, RiskAlerts alerts) {
+        this.alerts = alerts;
         this.cases = cases;
         this.audit = audit;
         this.mappings = mappings;
@@ -87,14 +90,17 @@ public class IntakeService {
         CanonicalCase c = incoming.withCaseId(caseId)
                 .withSource(incoming.source().withRawMessageId(rawId))
                 .withCategory(mappings.classify(envelope.system(), incoming.category()));
+        c = c.withRisk(mappings.current().risk(c));
         c = c.withAssignment(planner.assign(c, 1, Set.of(), now)).withStatus(CaseStatus.RECEIVED);
         cases.insert(c, now);
         planner.record(c, now);
         StatusEvent received = new StatusEvent(c.caseId() + ":received", c.caseId(), CaseStatus.RECEIVED, now,
                 null, "已受理", "HUB");
-        LOG.info("case {} received from {} {} as {} ({}), routed to {}", c.caseId(), envelope.system(),
-                envelope.sourceId(), c.category().code(), c.category().name(), c.assignment().deptCode());
-        return List.of(status.recordInitial(received, c), planner.order(c));
+        LOG.info("case {} received from {} {} as {} ({}), risk {}, routed to {}", c.caseId(), envelope.system(),
+                envelope.sourceId(), c.category().code(), c.category().name(), c.risk().level(), c.assignment().deptCode());
+        List<Outbound> out = new ArrayList<>(List.of(status.recordInitial(received, c), planner.order(c)));
+        alerts.onRisk(c).ifPresent(out::add);
+        return out;
     }
 
     private List<Outbound> duplicate(CaseEnvelope envelope, StoredCase known, boolean redelivered) {
@@ -124,11 +130,19 @@ public class IntakeService {
                 .withCategory(mappings.classify(envelope.system(), incoming.category()))
                 .withAssignment(current.assignment())
                 .withStatus(known.status());
+        merged = merged.withRisk(mappings.current().risk(merged));
         cases.updateData(merged, now);
         LOG.info("case {} updated from {} {}, forwarded to {}", known.caseId(), envelope.system(), envelope.sourceId(),
                 known.deptCode());
-        return known.deptCode() == null || known.status().isFinished() ? List.of()
-                : List.of(planner.notice(merged, "UPDATE", envelope.envelopeId()));
+        List<Outbound> out = new ArrayList<>();
+        if (known.deptCode() != null && !known.status().isFinished()) {
+            out.add(planner.notice(merged, "UPDATE", envelope.envelopeId()));
+        }
+        boolean levelChanged = current.risk() == null || current.risk().level() != merged.risk().level();
+        if (levelChanged) { // re-evaluated on every update: a case that turns RED alerts now
+            alerts.onRisk(merged).ifPresent(out::add);
+        }
+        return out;
     }
 
     private List<Outbound> withdraw(CaseEnvelope envelope, Optional<StoredCase> known) {

@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.disputehub.canonical.model.Assignment.Deadlines;
+import org.disputehub.canonical.model.CanonicalCase;
 import org.disputehub.canonical.model.Category;
+import org.disputehub.canonical.model.Risk;
 
 /**
  * One immutable, validated snapshot of the tables in {@code mappings/}: taxonomy, per-system category
@@ -29,9 +31,11 @@ public final class MappingTables {
     private final Map<String, Map<String, String>> categoryCodes;
     private final RoutingTable routing;
     private final SlaTable sla;
+    private final RiskRules risk;
 
     private MappingTables(Map<String, TaxonomyEntry> taxonomy, Map<String, Map<String, String>> categoryCodes,
-                          RoutingTable routing, SlaTable sla) {
+                          RoutingTable routing, SlaTable sla, RiskRules risk) {
+        this.risk = risk;
         this.taxonomy = taxonomy;
         this.categoryCodes = categoryCodes;
         this.routing = routing;
@@ -72,7 +76,8 @@ public final class MappingTables {
         }
         RoutingTable routing = RoutingTable.load(dir.resolve("routing.csv"), taxonomy.keySet(), knownDepartments);
         SlaTable sla = SlaTable.load(dir.resolve("sla.csv"), taxonomy.keySet());
-        return new MappingTables(Map.copyOf(taxonomy), Map.copyOf(codes), routing, sla);
+        RiskRules risk = RiskRules.load(dir.resolve("risk.csv"));
+        return new MappingTables(Map.copyOf(taxonomy), Map.copyOf(codes), routing, sla, risk);
     }
 
     /** The canonical category for a source code; an unknown code is UNCLASSIFIED, the source pair always kept. */
@@ -98,6 +103,11 @@ public final class MappingTables {
 
     public Deadlines deadlines(String taxonomyCode, String urgency, OffsetDateTime from) {
         return sla.deadlines(taxonomyCode, urgency, from);
+    }
+
+    /** Three-colour risk with its reasons (mappings/risk.csv). */
+    public Risk risk(CanonicalCase c) {
+        return risk.evaluate(c);
     }
 
     public int taxonomySize() {

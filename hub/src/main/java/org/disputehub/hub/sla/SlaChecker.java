@@ -43,7 +43,7 @@ public class SlaChecker {
 
     public SlaChecker(SlaClocks clocks, OutboundSender sender, DepartmentRegistry departments, Clock clock, MeterRegistry meters,
                       @Value("${hub.queues.status}") String statusQueue, @Value("${hub.queues.notify}") String notifyQueue,
-                      @Value("${hub.sla.duty-leader-user-ids:}") List<String> dutyLeaders,
+                      @Value("${hub.duty-leader-user-ids:}") List<String> dutyLeaders,
                       @Value("${hub.sla.batch:100}") int batch, @Value("${hub.public-url}") String publicUrl) {
         this.clocks = clocks;
         this.sender = sender;

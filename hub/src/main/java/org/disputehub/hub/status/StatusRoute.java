@@ -21,7 +21,7 @@ class StatusRoute extends RouteBuilder {
                 .bean("statusService", "apply").id("status-apply")
                 .split(body())
                     .process(Outbound::apply).id("status-prepare")
-                    .toD("jms:queue:${header." + Outbound.QUEUE_HEADER + "}").id("status-relay")
+                    .toD("jms:queue:${header." + Outbound.QUEUE_HEADER + "}?preserveMessageQos=true").id("status-relay")
                 .end();
     }
 }

@@ -12,7 +12,6 @@ import jakarta.jms.TextMessage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,7 +66,7 @@ import org.springframework.util.FileSystemUtils;
         "hub.connectors.petition.enabled=false", "hub.connectors.odr.enabled=false",
         "hub.connectors.labor.enabled=false", "hub.connectors.zhengding.enabled=false",
         "camel.main.routes-include-pattern=file:../routes/departments-http.yaml,file:src/test/resources/onboarding/*.yaml",
-        "hub.sla.check-interval-ms=200", "hub.lifecycle.max-returns=2"})
+        "hub.sla.check-interval-ms=200", "hub.lifecycle.max-returns=2", "hub.duty-leader-user-ids=leader-on-duty"})
 @ActiveProfiles("test")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class LifecycleTest {
@@ -93,9 +92,14 @@ class LifecycleTest {
         registry.add("hub.departments.sj009.base-url", () -> DEPTS.baseUrl() + "/depts/330106-SJ-009");
         MAPPINGS = Files.createTempDirectory("hub-mappings");
         FileSystemUtils.copyRecursively(Path.of("../mappings"), MAPPINGS);
-        Files.writeString(MAPPINGS.resolve("routing.csv"),
-                "B05,330106,330106-SJ-009\nC03,330106,330106-JD-010\n*,330106,330108-TJ-003\n",
-                StandardOpenOption.APPEND);
+        Files.writeString(MAPPINGS.resolve("routing.csv"), """
+                taxonomy_code,region_code,dept_code
+                B03,330108,330108-WY-001
+                B05,330106,330106-SJ-009
+                C03,330106,330106-JD-010
+                *,330106,330108-TJ-003
+                *,*,330108-ZX-000
+                """);
         registry.add("hub.mappings-dir", MAPPINGS::toString);
     }
 
@@ -137,6 +141,28 @@ class LifecycleTest {
         assertThat(jdbc.queryForList("SELECT status FROM status_event WHERE case_id = ? AND outcome = 'ALLOWED'"
                 + " ORDER BY recorded_at", String.class, caseId))
                 .containsExactly("RECEIVED", "DISPATCHED", "RETURNED", "DISPATCHED", "RETURNED", "DISPATCHED");
+    }
+
+    @Test
+    void aRedCaseAlertsTheDutyLeaderAndCarriesItsReasons() throws Exception {
+        send(envelope(EnvelopeType.NEW, "GD-RED-1", "C0203", "330108", "物业纠纷升级，业主扬言要跳楼"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> !jdbc.queryForList(
+                "SELECT case_id FROM hub_case WHERE source_id = 'GD-RED-1'", String.class).isEmpty());
+        String caseId = jdbc.queryForObject("SELECT case_id FROM hub_case WHERE source_id = 'GD-RED-1'", String.class);
+        JsonNode order = Json.read(awaitDispatch("330108-WY-001", caseId, 1).getBodyAsString(), JsonNode.class);
+        assertThat(order.at("/risk/level").asText()).isEqualTo("RED");
+        assertThat(order.at("/risk/reasons").toString()).contains("R08 自伤自杀风险");
+        jms.setReceiveTimeout(10000);
+        TextMessage alert = (TextMessage) jms.receiveSelected("HUB.NOTIFY.ZHENGDING",
+                "caseId = '" + caseId + "' AND JMSPriority >= 0");
+        Notification n = Json.read(alert.getText(), Notification.class);
+        if (!n.dedupeKey().endsWith(":red")) { // an SLA escalation of this case may come first
+            n = Json.read(((TextMessage) jms.receiveSelected("HUB.NOTIFY.ZHENGDING", "caseId = '" + caseId + "'"))
+                    .getText(), Notification.class);
+        }
+        assertThat(n.dedupeKey()).isEqualTo(caseId + ":red");
+        assertThat(n.userIds()).containsExactly("leader-on-duty");
+        assertThat(n.markdown()).contains("R08 自伤自杀风险").doesNotContain("13800138000");
     }
 
     @Test

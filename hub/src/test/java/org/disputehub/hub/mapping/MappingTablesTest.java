@@ -7,18 +7,23 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.OffsetDateTime;
 import java.util.Set;
 import org.disputehub.canonical.model.Assignment.Deadlines;
+import org.disputehub.canonical.model.CanonicalCase;
 import org.disputehub.canonical.model.Category;
+import org.disputehub.canonical.model.Parts.RiskLevel;
+import org.disputehub.canonical.model.Risk;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MappingTablesTest {
 
     static final Set<String> DEPTS = Set.of("330108-ZF-001", "330108-WY-001", "330108-LB-002", "330108-TJ-003",
-            "330108-ZX-000");
+            "330108-ZX-000", "330105-SJ-001");
 
     @TempDir
     Path dir;
@@ -85,6 +90,26 @@ class MappingTablesTest {
     }
 
     @Test
+    void riskRulesExplainTheirColour() {
+        MappingTables t = MappingTables.load(Path.of("../mappings"), DEPTS);
+        CanonicalCase base = LifecycleFixtures.aCase("PETITION", "小区物业擅自提高物业费", null, null);
+        assertThat(t.risk(base)).isEqualTo(new Risk(RiskLevel.GREEN, List.of()));
+        Risk group = t.risk(LifecycleFixtures.aCase("PETITION", "业主多次反映未果", 12, null));
+        assertThat(group.level()).isEqualTo(RiskLevel.YELLOW);
+        assertThat(group.reasons()).containsExactly("R01 集体访：信访人数≥5");
+        assertThat(t.risk(LifecycleFixtures.aCase("LABOR", "拖欠工资", 12, null)).level()).isEqualTo(RiskLevel.RED);
+        assertThat(t.risk(LifecycleFixtures.aCase("HOTLINE12345", "拖欠工资", 12, null)).level())
+                .as("the labor rule is for labor batches").isEqualTo(RiskLevel.GREEN);
+        Risk selfHarm = t.risk(LifecycleFixtures.aCase("ALARM110", "讨薪未果，扬言要跳楼", null, new BigDecimal("150000")));
+        assertThat(selfHarm.level()).isEqualTo(RiskLevel.RED);
+        assertThat(selfHarm.reasons()).containsExactly("R04 涉及金额≥10万元", "R05 涉及金额≥2万元", "R08 自伤自杀风险",
+                "R09 情绪激烈或聚集苗头");
+        CanonicalCase fromConnector = base.withRisk(new Risk(RiskLevel.RED, List.of("群体性欠薪: 涉及15人")));
+        assertThat(t.risk(fromConnector)).as("a connector's own assessment is kept")
+                .isEqualTo(new Risk(RiskLevel.RED, List.of("群体性欠薪: 涉及15人")));
+    }
+
+    @Test
     void errorsNameFileLineAndProblem() throws IOException {
         write("routing.csv", "taxonomy_code,region_code,dept_code\nB03,330108,330108-NOPE-9\n*,*,330108-ZX-000\n");
         assertThatThrownBy(this::load).isInstanceOf(MappingException.class)
@@ -119,6 +144,7 @@ class MappingTablesTest {
             Files.createDirectories(dir.resolve("categories"));
             Files.copy(shipped.resolve("categories/HOTLINE12345.csv"), dir.resolve("categories/HOTLINE12345.csv"));
             Files.copy(shipped.resolve("sla.csv"), dir.resolve("sla.csv"));
+            Files.copy(shipped.resolve("risk.csv"), dir.resolve("risk.csv"));
         }
         Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
     }
