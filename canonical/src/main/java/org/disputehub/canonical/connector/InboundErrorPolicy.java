@@ -56,7 +56,10 @@ public class InboundErrorPolicy extends RouteConfigurationBuilder {
     }
 
     static void respond(Exchange exchange) {
-        exchange.getMessage().getHeaders().keySet().removeIf(h -> h.startsWith("JMS") || h.startsWith("Camel") && !h.equals(Exchange.HTTP_RESPONSE_CODE));
+        // answer with the status, content type and body only: never echo request headers (signatures, keys)
+        Object status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE);
+        exchange.getMessage().getHeaders().clear();
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, exchange.getProperty("hubResponseType", String.class));
         exchange.getMessage().setBody(exchange.getProperty("hubResponseBody", String.class));
     }

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "hub.demo.enabled", havingValue = "true")
-class DemoConfiguration implements SmartLifecycle {
+class DemoConfiguration implements SmartLifecycle, DisposableBean {
 
     private static final Logger LOG = LoggerFactory.getLogger("hub.demo");
 
@@ -88,6 +89,12 @@ class DemoConfiguration implements SmartLifecycle {
         if (department != null) {
             department.stop();
         }
+    }
+
+    /** Also on a failed start-up, where Spring destroys beans without stopping lifecycles: no simulator outlives it. */
+    @Override
+    public void destroy() {
+        stop();
     }
 
     @Override

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MappingTablesTest {
 
     static final Set<String> DEPTS = Set.of("330108-ZF-001", "330108-WY-001", "330108-LB-002", "330108-TJ-003",
-            "330108-ZX-000", "330105-SJ-001");
+            "330108-ZX-000", "330105-SJ-001", "330108-TJ-ODR");
 
     @TempDir
     Path dir;

@@ -1,0 +1,176 @@
+package org.disputehub.connector.odr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.camel.CamelContext;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.disputehub.canonical.codec.Json;
+import org.disputehub.canonical.connector.ConnectorStore;
+import org.disputehub.fixtures.odr.HostileRequests;
+import org.disputehub.fixtures.odr.OdrSigning;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jms.core.JmsTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * One application context for every integration test of the connector (so it starts once): the webhook on a random
+ * port, embedded Artemis, H2 with canonical's migrations, WireMock as ODR with the fixtures' mappings. Each test
+ * starts from empty queues, an empty connector store and a fresh WireMock.
+ */
+@CamelSpringBootTest
+@SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class OdrContextTest {
+
+    static final String INTAKE = "HUB.INTAKE";
+    static final String AUDIT = "HUB.AUDIT";
+    static final String STATUS = "HUB.STATUS";
+    static final String STATUS_IN = "HUB.STATUS.IN";
+    static final String RELAY = "HUB.RELAY.ODR";
+    static final String RELAY_DLQ = "DLQ.HUB.RELAY.ODR";
+    static final String DISPATCH = "HUB.DISPATCH." + TestApplication.DEPT_CODE;
+    static final String DISPATCH_DLQ = "DLQ." + DISPATCH;
+    static final String SECRET = "test-webhook-secret";
+    static final String NEXT_SECRET = "test-webhook-secret-next";
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    static final WireMockServer WIREMOCK = startWireMock();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    CamelContext camel;
+    @Autowired
+    ConnectionFactory connectionFactory;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ConnectorStore store;
+    @Autowired
+    MeterRegistry meters;
+
+    JmsTemplate waiting;
+    JmsTemplate immediate;
+
+    private static WireMockServer startWireMock() {
+        WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort()
+                .usingFilesUnderClasspath("fixtures/odr"));
+        server.start();
+        return server;
+    }
+
+    @DynamicPropertySource
+    static void odr(DynamicPropertyRegistry registry) {
+        registry.add("hub.connectors.odr.base-url", WIREMOCK::baseUrl);
+    }
+
+    @BeforeEach
+    void cleanSlate() {
+        WIREMOCK.resetAll();
+        jdbc.update("DELETE FROM source_record");
+        jdbc.update("DELETE FROM relay_delivery");
+        waiting = template(10_000);
+        immediate = template(JmsTemplate.RECEIVE_TIMEOUT_NO_WAIT);
+        for (String queue : List.of(INTAKE, AUDIT, STATUS, STATUS_IN, RELAY_DLQ, DISPATCH_DLQ)) {
+            drain(queue);
+        }
+    }
+
+    private JmsTemplate template(long receiveTimeout) {
+        JmsTemplate template = new JmsTemplate(connectionFactory);
+        template.setReceiveTimeout(receiveTimeout);
+        return template;
+    }
+
+    /** Everything on the queue now. */
+    List<Message> drain(String queue) {
+        List<Message> out = new ArrayList<>();
+        for (Message m = immediate.receive(queue); m != null; m = immediate.receive(queue)) {
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** The next message on the queue, waiting up to 10 s for it. */
+    Message next(String queue) {
+        Message m = waiting.receive(queue);
+        assertThat(m).as("a message on " + queue).isNotNull();
+        return m;
+    }
+
+    static String text(Message m) throws JMSException {
+        return ((TextMessage) m).getText();
+    }
+
+    double count(String name, String... tags) {
+        Counter counter = meters.find(name).tags(tags).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    /** A fixture event as an editable tree. */
+    static ObjectNode event(String path) {
+        try {
+            return (ObjectNode) Json.mapper().readTree(HostileRequests.fixture(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Posts the event signed now with the current secret. */
+    HttpResponse<String> push(JsonNode event) {
+        byte[] body = event.toString().getBytes(StandardCharsets.UTF_8);
+        return postWebhook(body, OdrSigning.header(SECRET, Instant.now().getEpochSecond(), body));
+    }
+
+    HttpResponse<String> postWebhook(byte[] body, String signature) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(webhook()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (signature != null) {
+            request.header(OdrSigning.HEADER, signature);
+        }
+        return send(request.build());
+    }
+
+    URI webhook() {
+        return URI.create("http://localhost:" + port + Odr.WEBHOOK_PATH);
+    }
+
+    static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode json(String text) {
+        return Json.read(text, JsonNode.class);
+    }
+}

@@ -1,0 +1,91 @@
+package org.disputehub.connector.zhengding;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.spring.boot.CamelAutoConfiguration;
+import org.disputehub.canonical.connector.ConnectorStore;
+import org.disputehub.canonical.connector.HubContractAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The Zhengding connector, on when {@code hub.connectors.zhengding.enabled=true}: the notification sender (route
+ * {@code zhengding-notify}), the department channel (route template {@code dispatch-zhengding}) and the callback
+ * endpoint (route {@code zhengding-callback}). Needs the shared contract beans of
+ * {@link HubContractAutoConfiguration}, Camel's {@link ProducerTemplate} and {@code hub.public-url} (the links in the
+ * notifications). A {@link Clock} bean named {@code zhengdingClock} replaces the system clock (tests only).
+ */
+@AutoConfiguration(after = {HubContractAutoConfiguration.class, CamelAutoConfiguration.class})
+@ConditionalOnProperty(prefix = ZhengdingProperties.PREFIX, name = "enabled", havingValue = "true")
+@EnableConfigurationProperties(ZhengdingProperties.class)
+public class ZhengdingAutoConfiguration {
+
+    private final Clock clock;
+
+    ZhengdingAutoConfiguration(@Qualifier("zhengdingClock") ObjectProvider<Clock> clock) {
+        this.clock = clock.getIfAvailable(() -> Clock.system(Zhengding.OFFSET));
+    }
+
+    @Bean
+    ZhengdingMetrics zhengdingMetrics(ObjectProvider<MeterRegistry> registry) {
+        return new ZhengdingMetrics(registry.getIfAvailable());
+    }
+
+    @Bean
+    ZhengdingClient zhengdingClient(ZhengdingProperties properties) {
+        return new ZhengdingClient(properties);
+    }
+
+    @Bean
+    ZhengdingTokenCache zhengdingTokenCache(ZhengdingClient client, ZhengdingProperties properties, ZhengdingMetrics metrics) {
+        return new ZhengdingTokenCache(client::fetchToken, properties.getTokenRenewMargin(), clock, metrics);
+    }
+
+    @Bean
+    ZhengdingCrypto zhengdingCrypto(ZhengdingProperties properties) {
+        return new ZhengdingCrypto(properties.getCallbackToken(), properties.getCallbackAesKey(), properties.getAppKey());
+    }
+
+    @Bean
+    ZhengdingPublisher zhengdingPublisher(ProducerTemplate producerTemplate) {
+        return new ZhengdingPublisher(producerTemplate);
+    }
+
+    @Bean
+    ZhengdingNotifier zhengdingNotifier(ZhengdingClient client, ZhengdingTokenCache tokens, ConnectorStore store,
+                                        ZhengdingPublisher publisher, ZhengdingMetrics metrics, ZhengdingProperties properties) {
+        return new ZhengdingNotifier(client, tokens, store, publisher, metrics, properties.getAgentId(), clock);
+    }
+
+    @Bean
+    ZhengdingCallback zhengdingCallback(ZhengdingCrypto crypto, ConnectorStore store, ZhengdingPublisher publisher,
+                                        ZhengdingMetrics metrics, ZhengdingProperties properties) {
+        return new ZhengdingCallback(crypto, store, publisher, metrics, properties.getTimestampWindow(), clock);
+    }
+
+    @Bean
+    DispatchNotice zhengdingDispatchNotice(@Value("${hub.public-url}") String publicUrl) {
+        return new DispatchNotice(publicUrl, SourceNames.load(SourceNames.DEFAULT_LOCATION), clock);
+    }
+
+    @Bean
+    ZhengdingNotifyRoute zhengdingNotifyRoute(ZhengdingNotifier notifier, ZhengdingProperties properties) {
+        return new ZhengdingNotifyRoute(notifier, properties);
+    }
+
+    @Bean
+    ZhengdingDispatchTemplate zhengdingDispatchTemplate(DispatchNotice notice) {
+        return new ZhengdingDispatchTemplate(notice);
+    }
+
+    @Bean
+    ZhengdingCallbackRoute zhengdingCallbackRoute(ZhengdingCallback callback) {
+        return new ZhengdingCallbackRoute(callback);
+    }
+}

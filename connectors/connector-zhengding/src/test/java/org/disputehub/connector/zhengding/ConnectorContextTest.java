@@ -1,0 +1,131 @@
+package org.disputehub.connector.zhengding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.disputehub.canonical.connector.ConnectorStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jms.core.JmsTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * One application context for every integration test of the connector (so it starts once): embedded Artemis, H2
+ * with canonical's migrations, a web server for the callback endpoint, WireMock as Zhengding with the fixtures'
+ * mappings loaded, and the connector's clock fixed at T0. Each test starts from empty queues, an empty store, no
+ * cached access token and a fresh WireMock journal.
+ */
+@CamelSpringBootTest
+@SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class ConnectorContextTest {
+
+    static final String NOTIFY = "HUB.NOTIFY.ZHENGDING";
+    static final String NOTIFY_DLQ = "DLQ.HUB.NOTIFY.ZHENGDING";
+    static final String AUDIT = "HUB.AUDIT";
+    static final String STATUS = "HUB.STATUS";
+    static final String STATUS_IN = "HUB.STATUS.IN";
+    static final String TOKEN_PATH = "/gettoken";
+    static final String SEND_PATH = "/topapi/message/corpconversation/asyncsend_v2";
+
+    static final WireMockServer WIREMOCK = startWireMock();
+
+    @Autowired
+    CamelContext camel;
+    @Autowired
+    ConnectionFactory connectionFactory;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ConnectorStore store;
+    @Autowired
+    MeterRegistry meters;
+    @Autowired
+    ZhengdingTokenCache tokens;
+    @LocalServerPort
+    int port;
+
+    JmsTemplate waiting;
+    JmsTemplate immediate;
+
+    private static WireMockServer startWireMock() {
+        WireMockServer server = new WireMockServer(WireMockConfiguration.options()
+                .dynamicPort()
+                .usingFilesUnderClasspath("fixtures/zhengding"));
+        server.start();
+        return server;
+    }
+
+    @DynamicPropertySource
+    static void zhengding(DynamicPropertyRegistry registry) {
+        registry.add("hub.connectors.zhengding.base-url", WIREMOCK::baseUrl);
+    }
+
+    @BeforeEach
+    void cleanSlate() {
+        WIREMOCK.resetAll();
+        tokens.forget();
+        jdbc.update("DELETE FROM source_record");
+        jdbc.update("DELETE FROM relay_delivery");
+        waiting = template(10_000);
+        immediate = template(JmsTemplate.RECEIVE_TIMEOUT_NO_WAIT);
+        for (String queue : List.of(AUDIT, STATUS, STATUS_IN, NOTIFY_DLQ)) {
+            drain(queue);
+        }
+    }
+
+    private JmsTemplate template(long receiveTimeout) {
+        JmsTemplate template = new JmsTemplate(connectionFactory);
+        template.setReceiveTimeout(receiveTimeout);
+        return template;
+    }
+
+    List<Message> drain(String queue) {
+        List<Message> out = new ArrayList<>();
+        for (Message m = immediate.receive(queue); m != null; m = immediate.receive(queue)) {
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** The next message on the queue, waiting up to 10 s for it. */
+    Message next(String queue) {
+        Message m = waiting.receive(queue);
+        assertThat(m).as("a message on " + queue).isNotNull();
+        return m;
+    }
+
+    void send(String queue, String body, Map<String, Object> properties) {
+        waiting.send(queue, session -> {
+            Message m = session.createTextMessage(body);
+            for (Map.Entry<String, Object> p : properties.entrySet()) {
+                m.setObjectProperty(p.getKey(), p.getValue());
+            }
+            return m;
+        });
+    }
+
+    static String text(Message m) throws JMSException {
+        return ((TextMessage) m).getText();
+    }
+
+    double count(String name, String... tags) {
+        Counter counter = meters.find(name).tags(tags).counter();
+        return counter == null ? 0 : counter.count();
+    }
+}
