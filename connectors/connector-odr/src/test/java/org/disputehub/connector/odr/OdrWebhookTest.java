@@ -121,6 +121,28 @@ class OdrWebhookTest extends OdrContextTest {
         });
     }
 
+    @Test
+    void validWebhooksKeepFlowingWhileTheHostileOnesAreRefused() throws Exception {
+        List<HostileRequests.Request> attacks = hostile();
+        List<String> accepted = new java.util.ArrayList<>();
+        for (int i = 0; i < attacks.size(); i++) {
+            HostileRequests.Request attack = attacks.get(i);
+            assertThat(postWebhook(attack.body(), attack.signature()).statusCode()).as(attack.toString())
+                    .isEqualTo(attack.status());
+            ObjectNode valid = event("samples/events/dispute-created.json");
+            valid.put("id", "evt_flow_" + i);
+            ((ObjectNode) valid.get("data")).put("disputeId", "ODR-FLOW-" + i);
+            HttpResponse<String> reply = push(valid);
+            assertThat(reply.statusCode()).as("valid push after " + attack).isEqualTo(200);
+            accepted.add("ODR-FLOW-" + i);
+        }
+        List<String> envelopes = new java.util.ArrayList<>();
+        for (Message m : drain(INTAKE)) {
+            envelopes.add(Json.read(text(m), CaseEnvelope.class).sourceId());
+        }
+        assertThat(envelopes).containsExactlyInAnyOrderElementsOf(accepted);
+    }
+
     static List<HostileRequests.Request> hostile() {
         return HostileRequests.refused(SECRET, Instant.now());
     }
