@@ -7,6 +7,7 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
 import org.disputehub.canonical.connector.ConnectorStore;
 import org.disputehub.canonical.connector.HubContractAutoConfiguration;
+import org.disputehub.canonical.connector.InboundBodyLimitFilter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -78,9 +79,9 @@ public class OdrAutoConfiguration {
 
     @Bean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    FilterRegistrationBean<OdrBodyLimitFilter> odrBodyLimitFilter(OdrProperties properties) {
-        FilterRegistrationBean<OdrBodyLimitFilter> registration =
-                new FilterRegistrationBean<>(new OdrBodyLimitFilter(properties.getMaxBodyBytes()));
+    FilterRegistrationBean<InboundBodyLimitFilter> odrBodyLimitFilter(OdrProperties properties) {
+        FilterRegistrationBean<InboundBodyLimitFilter> registration =
+                new FilterRegistrationBean<>(new InboundBodyLimitFilter(properties.getMaxBodyBytes()));
         registration.addUrlPatterns(Odr.WEBHOOK_PATH);
         registration.setName("odrBodyLimitFilter");
         return registration;

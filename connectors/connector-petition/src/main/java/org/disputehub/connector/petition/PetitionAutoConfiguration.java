@@ -6,6 +6,7 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
 import org.disputehub.canonical.connector.ConnectorStore;
 import org.disputehub.canonical.connector.HubContractAutoConfiguration;
+import org.disputehub.canonical.connector.InboundBodyLimitFilter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -40,9 +41,9 @@ public class PetitionAutoConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<PetitionBodyLimitFilter> petitionBodyLimitFilter(PetitionProperties properties) {
-        FilterRegistrationBean<PetitionBodyLimitFilter> registration = new FilterRegistrationBean<>(
-                new PetitionBodyLimitFilter(properties.getInboundPath(), properties.getMaxBodyBytes()));
+    FilterRegistrationBean<InboundBodyLimitFilter> petitionBodyLimitFilter(PetitionProperties properties) {
+        FilterRegistrationBean<InboundBodyLimitFilter> registration = new FilterRegistrationBean<>(
+                new InboundBodyLimitFilter(properties.getMaxBodyBytes()));
         registration.addUrlPatterns(properties.getInboundPath());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
         return registration;

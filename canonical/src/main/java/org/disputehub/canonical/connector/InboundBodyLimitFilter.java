@@ -1,4 +1,4 @@
-package org.disputehub.connector.petition;
+package org.disputehub.canonical.connector;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -14,67 +14,58 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Bounds what the push endpoint reads into memory. Camel's platform-http reads a request body whole before the
- * route runs; this filter lets it read at most {@code max-body-bytes + 1} bytes of a push, so an oversized or
- * endless body costs at most that much and the route still sees that it is over the limit (and answers 413
- * through the inbound error policy, recorded like every other refusal). It never answers by itself.
+ * Bounds what the web layer reads of a push body before Camel's platform-http takes it whole: nothing when the
+ * declared {@code Content-Length} is over the limit, and at most limit + 1 bytes otherwise (chunked or lying
+ * senders), so the route sees the excess and answers 413 through {@link InboundErrorPolicy} without the hub ever
+ * holding an oversize body. Register it for the push endpoint's path with a {@code FilterRegistrationBean}.
  */
-public class PetitionBodyLimitFilter extends OncePerRequestFilter {
+public class InboundBodyLimitFilter extends OncePerRequestFilter {
 
-    private final String path;
-    private final long cap;
+    private final int maxBodyBytes;
 
-    public PetitionBodyLimitFilter(String path, int maxBodyBytes) {
-        this.path = path;
-        this.cap = maxBodyBytes + 1L;
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !path.equals(request.getRequestURI().substring(request.getContextPath().length()));
+    public InboundBodyLimitFilter(int maxBodyBytes) {
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        chain.doFilter(new Capped(request, cap), response);
+        long allowed = request.getContentLengthLong() > maxBodyBytes ? 0 : maxBodyBytes + 1L;
+        chain.doFilter(new Bounded(request, allowed), response);
     }
 
-    /** The request with a body that ends after {@code cap} bytes. */
-    static final class Capped extends HttpServletRequestWrapper {
+    private static final class Bounded extends HttpServletRequestWrapper {
 
-        private final long cap;
+        private final long allowed;
         private ServletInputStream stream;
 
-        Capped(HttpServletRequest request, long cap) {
+        Bounded(HttpServletRequest request, long allowed) {
             super(request);
-            this.cap = cap;
+            this.allowed = allowed;
         }
 
         @Override
         public synchronized ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
-                stream = new CappedStream(super.getInputStream(), cap);
+                stream = new BoundedStream(super.getInputStream(), allowed);
             }
             return stream;
         }
 
         @Override
         public BufferedReader getReader() throws IOException {
-            String encoding = getCharacterEncoding();
-            return new BufferedReader(new InputStreamReader(getInputStream(),
-                    encoding == null ? StandardCharsets.UTF_8.name() : encoding));
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
         }
     }
 
-    static final class CappedStream extends ServletInputStream {
+    private static final class BoundedStream extends ServletInputStream {
 
         private final ServletInputStream in;
         private long left;
 
-        CappedStream(ServletInputStream in, long cap) {
+        BoundedStream(ServletInputStream in, long left) {
             this.in = in;
-            this.left = cap;
+            this.left = left;
         }
 
         @Override
@@ -90,11 +81,11 @@ public class PetitionBodyLimitFilter extends OncePerRequestFilter {
         }
 
         @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
+        public int read(byte[] buffer, int off, int len) throws IOException {
             if (left <= 0) {
                 return -1;
             }
-            int n = in.read(buffer, offset, (int) Math.min(length, left));
+            int n = in.read(buffer, off, (int) Math.min(len, left));
             if (n > 0) {
                 left -= n;
             }
