@@ -49,6 +49,12 @@ public class HubContractAutoConfiguration {
     }
 
     @Bean
+    VocabularyReloader vocabularyReloader(@Value("${hub.mappings-dir:}") String mappingsDir) {
+        VocabularyFiles.useMappingsDir(mappingsDir.isBlank() ? null : java.nio.file.Path.of(mappingsDir));
+        return new VocabularyReloader();
+    }
+
+    @Bean
     InboundErrorPolicy inboundErrorPolicy() {
         return new InboundErrorPolicy();
     }

@@ -1,5 +1,7 @@
 package org.disputehub.hub.mapping;
 
+import java.util.List;
+import org.disputehub.canonical.connector.VocabularyReloader;
 import org.disputehub.canonical.model.Category;
 import org.disputehub.hub.config.HubProperties;
 import org.disputehub.hub.dispatch.DepartmentRegistry;
@@ -15,11 +17,13 @@ public class MappingService {
 
     private final HubProperties hub;
     private final DepartmentRegistry departments;
+    private final VocabularyReloader vocabularies;
     private volatile MappingTables tables;
 
-    public MappingService(HubProperties hub, DepartmentRegistry departments) {
+    public MappingService(HubProperties hub, DepartmentRegistry departments, VocabularyReloader vocabularies) {
         this.hub = hub;
         this.departments = departments;
+        this.vocabularies = vocabularies;
     }
 
     public Category classify(String system, Category fromSource) {
@@ -30,11 +34,23 @@ public class MappingService {
         return tables().route(taxonomyCode, regionCode);
     }
 
-    /** Loads the tables from {@code hub.mappings-dir}; on error the old tables stay and the error is thrown. */
+    /**
+     * Loads the tables from {@code hub.mappings-dir} and the connectors' status vocabularies from its
+     * {@code status/} folder; all or nothing: on any error the old tables and vocabularies stay and the error
+     * is thrown.
+     */
     public synchronized MappingTables reload() {
         MappingTables loaded = MappingTables.load(hub.mappingsPath(), departments.codes());
+        List<Runnable> vocabularies;
+        try {
+            vocabularies = this.vocabularies.prepareAll();
+        } catch (RuntimeException e) {
+            throw new MappingException("status vocabulary: " + e.getMessage(), e);
+        }
         tables = loaded;
-        LOG.info("mapping tables loaded from {}: {} taxonomy codes", hub.mappingsPath(), loaded.taxonomySize());
+        vocabularies.forEach(Runnable::run);
+        LOG.info("mapping tables loaded from {}: {} taxonomy codes, {} status vocabularies", hub.mappingsPath(),
+                loaded.taxonomySize(), vocabularies.size());
         return loaded;
     }
 

@@ -33,6 +33,7 @@ import org.disputehub.canonical.model.Party;
 import org.disputehub.canonical.model.RawMessage;
 import org.disputehub.hub.HubTestSupport;
 import org.disputehub.hub.MutableClock;
+import org.disputehub.connector.hotline12345.StatusVocabulary;
 import org.disputehub.hub.sla.SlaChecker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,7 @@ import org.springframework.util.FileSystemUtils;
  */
 @CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "hub.connectors.hotline12345.enabled=false", "hub.connectors.alarm110.enabled=false",
+        "hub.connectors.hotline12345.poll-interval=1h", "hub.connectors.alarm110.enabled=false",
         "hub.connectors.petition.enabled=false", "hub.connectors.odr.enabled=false",
         "hub.connectors.labor.enabled=false", "hub.connectors.zhengding.enabled=false",
         "camel.main.routes-include-pattern=file:../routes/departments-http.yaml,file:src/test/resources/onboarding/*.yaml",
@@ -90,6 +91,7 @@ class LifecycleTest {
         HubTestSupport.acceptDispatches(DEPTS);
         HubTestSupport.registerDepartments(registry, DEPTS);
         registry.add("hub.departments.sj009.base-url", () -> DEPTS.baseUrl() + "/depts/330106-SJ-009");
+        registry.add("hub.connectors.hotline12345.base-url", DEPTS::baseUrl); // enabled for its vocabulary only
         MAPPINGS = Files.createTempDirectory("hub-mappings");
         FileSystemUtils.copyRecursively(Path.of("../mappings"), MAPPINGS);
         Files.writeString(MAPPINGS.resolve("routing.csv"), """
@@ -117,6 +119,8 @@ class LifecycleTest {
     TestRestTemplate rest;
     @Autowired
     SlaChecker checker;
+    @Autowired
+    StatusVocabulary hotlineVocabulary;
 
     @Test
     void anOnboardedDepartmentGetsItsCasesAndReturnsAreReroutedNeverBackThenToTheDutyCentre() {
@@ -260,6 +264,28 @@ class LifecycleTest {
         awaitDispatch("330108-TJ-003", next, 1);
         Files.writeString(routing, good);
         rest.withBasicAuth("admin", "admin").postForEntity("/api/v1/admin/mappings/reload", null, String.class);
+    }
+
+    @Test
+    void statusVocabulariesInTheMappingsFolderReloadAllOrNothing() throws IOException {
+        Path vocabulary = MAPPINGS.resolve("status/hotline12345/status-vocabulary.properties");
+        String shipped = Files.readString(vocabulary);
+        assertThat(hotlineVocabulary.status(CaseStatus.ARRIVED)).contains("PROCESS");
+
+        Files.writeString(vocabulary, shipped.replace("status.ARRIVED=PROCESS", "status.ARRIVED=ARRIVE"));
+        ResponseEntity<String> refused = rest.withBasicAuth("admin", "admin")
+                .postForEntity("/api/v1/admin/mappings/reload", null, String.class);
+        assertThat(refused.getStatusCode().value()).isEqualTo(422);
+        assertThat(refused.getBody()).contains("status vocabulary", "status-vocabulary.properties", "ARRIVE");
+        assertThat(hotlineVocabulary.status(CaseStatus.ARRIVED)).as("the old vocabulary stays").contains("PROCESS");
+
+        Files.writeString(vocabulary, shipped.replace("status.ARRIVED=PROCESS", "status.ARRIVED=SIGN"));
+        assertThat(rest.withBasicAuth("admin", "admin").postForEntity("/api/v1/admin/mappings/reload", null,
+                String.class).getStatusCode().value()).isEqualTo(200);
+        assertThat(hotlineVocabulary.status(CaseStatus.ARRIVED)).contains("SIGN");
+        Files.writeString(vocabulary, shipped);
+        rest.withBasicAuth("admin", "admin").postForEntity("/api/v1/admin/mappings/reload", null, String.class);
+        assertThat(hotlineVocabulary.status(CaseStatus.ARRIVED)).contains("PROCESS");
     }
 
     @Test

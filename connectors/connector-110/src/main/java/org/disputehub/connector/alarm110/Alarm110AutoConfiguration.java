@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
 import org.disputehub.canonical.connector.ConnectorStore;
 import org.disputehub.canonical.connector.HubContractAutoConfiguration;
+import org.disputehub.canonical.connector.VocabularyReloader;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -35,8 +36,13 @@ public class Alarm110AutoConfiguration {
     }
 
     @Bean
-    FeedbackVocabulary alarm110FeedbackVocabulary() {
-        return FeedbackVocabulary.load(FeedbackVocabulary.DEFAULT_LOCATION);
+    FeedbackVocabulary alarm110FeedbackVocabulary(VocabularyReloader reloader) {
+        FeedbackVocabulary vocabulary = FeedbackVocabulary.load(FeedbackVocabulary.DEFAULT_LOCATION);
+        reloader.register("ALARM110", () -> {
+            FeedbackVocabulary fresh = FeedbackVocabulary.load(FeedbackVocabulary.DEFAULT_LOCATION);
+            return () -> vocabulary.replaceWith(fresh);
+        });
+        return vocabulary;
     }
 
     @Bean

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import org.disputehub.canonical.connector.VocabularyFiles;
 import org.disputehub.canonical.model.CaseStatus;
 
 /**
@@ -24,18 +25,24 @@ public class FeedbackVocabulary {
     public static final String CLOSED = "05";
     private static final Set<String> FKZT = Set.of("01", "02", "03", "04", "05", "06", "07");
 
-    private final Map<CaseStatus, String> codes;
-    private final Map<CaseStatus, String> notes;
+    private volatile Map<CaseStatus, String> codes;
+    private volatile Map<CaseStatus, String> notes;
 
     FeedbackVocabulary(Map<CaseStatus, String> codes, Map<CaseStatus, String> notes) {
         this.codes = Map.copyOf(codes);
         this.notes = Map.copyOf(notes);
     }
 
+    /** Puts a freshly loaded vocabulary in force (the hub's mapping reload; see VocabularyReloader). */
+    public void replaceWith(FeedbackVocabulary fresh) {
+        this.codes = fresh.codes;
+        this.notes = fresh.notes;
+    }
+
     /** Loads and checks a vocabulary from the classpath; a bad line fails start-up naming the line. */
     public static FeedbackVocabulary load(String classpathLocation) {
         Properties p = new Properties();
-        try (InputStream in = FeedbackVocabulary.class.getClassLoader().getResourceAsStream(classpathLocation)) {
+        try (InputStream in = VocabularyFiles.open(FeedbackVocabulary.class, classpathLocation)) {
             if (in == null) {
                 throw new IllegalStateException(classpathLocation + " missing from the classpath");
             }

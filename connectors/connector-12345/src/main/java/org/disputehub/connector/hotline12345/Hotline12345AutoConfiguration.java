@@ -6,6 +6,7 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
 import org.disputehub.canonical.connector.ConnectorStore;
 import org.disputehub.canonical.connector.HubContractAutoConfiguration;
+import org.disputehub.canonical.connector.VocabularyReloader;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -41,8 +42,13 @@ public class Hotline12345AutoConfiguration {
     }
 
     @Bean
-    StatusVocabulary hotline12345StatusVocabulary() {
-        return StatusVocabulary.load(StatusVocabulary.DEFAULT_LOCATION);
+    StatusVocabulary hotline12345StatusVocabulary(VocabularyReloader reloader) {
+        StatusVocabulary vocabulary = StatusVocabulary.load(StatusVocabulary.DEFAULT_LOCATION);
+        reloader.register("HOTLINE12345", () -> {
+            StatusVocabulary fresh = StatusVocabulary.load(StatusVocabulary.DEFAULT_LOCATION);
+            return () -> vocabulary.replaceWith(fresh);
+        });
+        return vocabulary;
     }
 
     @Bean

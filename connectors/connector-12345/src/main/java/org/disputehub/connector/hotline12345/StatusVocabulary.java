@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import org.disputehub.canonical.connector.VocabularyFiles;
 import org.disputehub.canonical.model.CaseStatus;
 
 /**
@@ -22,18 +23,24 @@ public class StatusVocabulary {
     public static final String DEFAULT_LOCATION = "hotline12345/status-vocabulary.properties";
     private static final Set<String> HOTLINE_STATUSES = Set.of("SIGN", "PROCESS", "FINISH", "RETURN", "VISIT");
 
-    private final Map<CaseStatus, String> statuses;
-    private final Map<CaseStatus, String> results;
+    private volatile Map<CaseStatus, String> statuses;
+    private volatile Map<CaseStatus, String> results;
 
     StatusVocabulary(Map<CaseStatus, String> statuses, Map<CaseStatus, String> results) {
         this.statuses = Map.copyOf(statuses);
         this.results = Map.copyOf(results);
     }
 
+    /** Puts a freshly loaded vocabulary in force (the hub's mapping reload; see VocabularyReloader). */
+    public void replaceWith(StatusVocabulary fresh) {
+        this.statuses = fresh.statuses;
+        this.results = fresh.results;
+    }
+
     /** Loads and checks a vocabulary from the classpath; a bad line fails start-up naming the line. */
     public static StatusVocabulary load(String classpathLocation) {
         Properties p = new Properties();
-        try (InputStream in = StatusVocabulary.class.getClassLoader().getResourceAsStream(classpathLocation)) {
+        try (InputStream in = VocabularyFiles.open(StatusVocabulary.class, classpathLocation)) {
             if (in == null) {
                 throw new IllegalStateException(classpathLocation + " missing from the classpath");
             }

@@ -5,6 +5,7 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
 import org.disputehub.canonical.connector.ConnectorStore;
 import org.disputehub.canonical.connector.HubContractAutoConfiguration;
+import org.disputehub.canonical.connector.VocabularyReloader;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -65,8 +66,13 @@ public class LaborAutoConfiguration {
     }
 
     @Bean
-    StageVocabulary laborStageVocabulary() {
-        return StageVocabulary.load(StageVocabulary.DEFAULT_LOCATION);
+    StageVocabulary laborStageVocabulary(VocabularyReloader reloader) {
+        StageVocabulary vocabulary = StageVocabulary.load(StageVocabulary.DEFAULT_LOCATION);
+        reloader.register("LABOR", () -> {
+            StageVocabulary fresh = StageVocabulary.load(StageVocabulary.DEFAULT_LOCATION);
+            return () -> vocabulary.replaceWith(fresh);
+        });
+        return vocabulary;
     }
 
     @Bean

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import org.disputehub.canonical.connector.VocabularyFiles;
 import org.disputehub.canonical.model.CaseStatus;
 
 /**
@@ -22,18 +23,24 @@ public class StageVocabulary {
     public static final String DEFAULT_LOCATION = "labor/stage-vocabulary.properties";
     static final Set<String> STAGES = Set.of("已受理", "已交办", "调处中", "已办结", "已回访", "已退回");
 
-    private final Map<CaseStatus, String> stages;
-    private final Map<CaseStatus, String> remarks;
+    private volatile Map<CaseStatus, String> stages;
+    private volatile Map<CaseStatus, String> remarks;
 
     StageVocabulary(Map<CaseStatus, String> stages, Map<CaseStatus, String> remarks) {
         this.stages = Map.copyOf(stages);
         this.remarks = Map.copyOf(remarks);
     }
 
+    /** Puts a freshly loaded vocabulary in force (the hub's mapping reload; see VocabularyReloader). */
+    public void replaceWith(StageVocabulary fresh) {
+        this.stages = fresh.stages;
+        this.remarks = fresh.remarks;
+    }
+
     /** Loads and checks a vocabulary from the classpath; a bad line fails start-up naming the line. */
     public static StageVocabulary load(String classpathLocation) {
         Properties p = new Properties();
-        try (InputStream in = StageVocabulary.class.getClassLoader().getResourceAsStream(classpathLocation)) {
+        try (InputStream in = VocabularyFiles.open(StageVocabulary.class, classpathLocation)) {
             if (in == null) {
                 throw new IllegalStateException(classpathLocation + " missing from the classpath");
             }

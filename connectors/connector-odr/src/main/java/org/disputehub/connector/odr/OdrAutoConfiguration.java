@@ -8,6 +8,7 @@ import org.apache.camel.spring.boot.CamelAutoConfiguration;
 import org.disputehub.canonical.connector.ConnectorStore;
 import org.disputehub.canonical.connector.HubContractAutoConfiguration;
 import org.disputehub.canonical.connector.InboundBodyLimitFilter;
+import org.disputehub.canonical.connector.VocabularyReloader;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -89,9 +90,13 @@ public class OdrAutoConfiguration {
 
     @Bean
     OdrStatusSink odrStatusSink(OdrClient client, OdrReplies replies, ConnectorStore store, OdrLinks links,
-                                OdrMetrics metrics) {
-        return new OdrStatusSink(client, replies, store, links, StatusVocabulary.load(StatusVocabulary.DEFAULT_LOCATION),
-                metrics, CLOCK);
+                                OdrMetrics metrics, VocabularyReloader reloader) {
+        StatusVocabulary vocabulary = StatusVocabulary.load(StatusVocabulary.DEFAULT_LOCATION);
+        reloader.register("ODR", () -> {
+            StatusVocabulary fresh = StatusVocabulary.load(StatusVocabulary.DEFAULT_LOCATION);
+            return () -> vocabulary.replaceWith(fresh);
+        });
+        return new OdrStatusSink(client, replies, store, links, vocabulary, metrics, CLOCK);
     }
 
     @Bean

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import org.disputehub.canonical.model.CaseStatus;
+import org.disputehub.canonical.connector.VocabularyFiles;
 
 /** Loads one of the connector's data files (UTF-8 properties) from the classpath. */
 final class PropertiesFile {
@@ -16,7 +17,7 @@ final class PropertiesFile {
 
     static Properties load(String classpathLocation) {
         Properties p = new Properties();
-        try (InputStream in = PropertiesFile.class.getClassLoader().getResourceAsStream(classpathLocation)) {
+        try (InputStream in = VocabularyFiles.open(PropertiesFile.class, classpathLocation)) {
             if (in == null) {
                 throw new IllegalStateException(classpathLocation + " missing from the classpath");
             }

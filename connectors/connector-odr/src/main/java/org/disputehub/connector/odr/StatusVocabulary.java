@@ -17,12 +17,18 @@ public class StatusVocabulary {
     public static final String DEFAULT_LOCATION = "odr/status-vocabulary.properties";
     static final Set<String> ODR_STATUSES = Set.of("ACCEPTED", "ASSIGNED", "IN_PROGRESS", "RESOLVED", "UNRESOLVED", "CLOSED");
 
-    private final Map<CaseStatus, String> statuses;
-    private final Map<CaseStatus, String> notes;
+    private volatile Map<CaseStatus, String> statuses;
+    private volatile Map<CaseStatus, String> notes;
 
     StatusVocabulary(Map<CaseStatus, String> statuses, Map<CaseStatus, String> notes) {
         this.statuses = Map.copyOf(statuses);
         this.notes = Map.copyOf(notes);
+    }
+
+    /** Puts a freshly loaded vocabulary in force (the hub's mapping reload; see VocabularyReloader). */
+    public void replaceWith(StatusVocabulary fresh) {
+        this.statuses = fresh.statuses;
+        this.notes = fresh.notes;
     }
 
     /** Loads and checks a vocabulary; a bad line fails start-up naming the line. */

@@ -7,6 +7,7 @@ import org.apache.camel.spring.boot.CamelAutoConfiguration;
 import org.disputehub.canonical.connector.ConnectorStore;
 import org.disputehub.canonical.connector.HubContractAutoConfiguration;
 import org.disputehub.canonical.connector.InboundBodyLimitFilter;
+import org.disputehub.canonical.connector.VocabularyReloader;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -72,8 +73,13 @@ public class PetitionAutoConfiguration {
     }
 
     @Bean
-    StatusVocabulary petitionStatusVocabulary() {
-        return StatusVocabulary.load(StatusVocabulary.DEFAULT_LOCATION);
+    StatusVocabulary petitionStatusVocabulary(VocabularyReloader reloader) {
+        StatusVocabulary vocabulary = StatusVocabulary.load(StatusVocabulary.DEFAULT_LOCATION);
+        reloader.register("PETITION", () -> {
+            StatusVocabulary fresh = StatusVocabulary.load(StatusVocabulary.DEFAULT_LOCATION);
+            return () -> vocabulary.replaceWith(fresh);
+        });
+        return vocabulary;
     }
 
     @Bean

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.disputehub.canonical.connector.VocabularyFiles;
 import org.disputehub.canonical.model.CaseStatus;
 
 /**
@@ -24,9 +25,9 @@ public class StatusVocabulary {
     public static final String DEFAULT_LOCATION = "petition/status-vocabulary.properties";
     static final Set<String> ZT = Set.of("受理", "交办", "办理中", "办结", "回访", "退回");
 
-    private final Map<CaseStatus, String> statuses;
-    private final Map<CaseStatus, String> notes;
-    private final Set<String> once;
+    private volatile Map<CaseStatus, String> statuses;
+    private volatile Map<CaseStatus, String> notes;
+    private volatile Set<String> once;
 
     StatusVocabulary(Map<CaseStatus, String> statuses, Map<CaseStatus, String> notes, Set<String> once) {
         this.statuses = Map.copyOf(statuses);
@@ -34,10 +35,17 @@ public class StatusVocabulary {
         this.once = Set.copyOf(once);
     }
 
+    /** Puts a freshly loaded vocabulary in force (the hub's mapping reload; see VocabularyReloader). */
+    public void replaceWith(StatusVocabulary fresh) {
+        this.statuses = fresh.statuses;
+        this.notes = fresh.notes;
+        this.once = fresh.once;
+    }
+
     /** Loads and checks a vocabulary from the classpath; a bad line fails start-up naming the line. */
     public static StatusVocabulary load(String classpathLocation) {
         Properties p = new Properties();
-        try (InputStream in = StatusVocabulary.class.getClassLoader().getResourceAsStream(classpathLocation)) {
+        try (InputStream in = VocabularyFiles.open(StatusVocabulary.class, classpathLocation)) {
             if (in == null) {
                 throw new IllegalStateException(classpathLocation + " missing from the classpath");
             }
