@@ -58,13 +58,19 @@ public class AuditLog {
         return id;
     }
 
-    /** Recomputes the chain; returns the id of the first record that does not match, if any. */
+    /**
+     * Recomputes the chain from its anchor (genesis, or the last purged record) to the head; returns the id of the
+     * first record that does not match — edited, inserted, or the one after a deleted record — if any
+     * ({@code -1} when records were removed from the end).
+     */
     @Transactional(readOnly = true)
     public Optional<Long> firstBrokenRecord() {
-        String[] expectedPrev = {null};
+        // the head first: records appended while we read (beyond it) are not part of this check
+        Map<String, Object> head = jdbc.queryForMap("SELECT last_id, last_hash FROM audit_head WHERE id = 1");
+        String[] expectedPrev = {jdbc.queryForObject("SELECT anchor_hash FROM audit_anchor WHERE id = 1", String.class)};
         Long[] broken = {null};
         jdbc.query("SELECT id, system, direction, ref, content_type, body, outcome, reason, recorded_at, prev_hash, hash"
-                + " FROM raw_message ORDER BY id", rs -> {
+                + " FROM raw_message WHERE id <= ? ORDER BY id", rs -> {
             if (broken[0] != null) {
                 return;
             }
@@ -73,12 +79,32 @@ public class AuditLog {
             String recomputed = hash(prev, rs.getString("system"), rs.getString("direction"), rs.getString("ref"),
                     rs.getString("content_type"), rs.getString("body"), rs.getString("outcome"),
                     rs.getString("reason"), at);
-            if ((expectedPrev[0] != null && !expectedPrev[0].equals(prev)) || !recomputed.equals(rs.getString("hash"))) {
+            if (!expectedPrev[0].equals(prev) || !recomputed.equals(rs.getString("hash"))) {
                 broken[0] = rs.getLong("id");
             }
             expectedPrev[0] = rs.getString("hash");
-        });
+        }, ((Number) head.get("last_id")).longValue());
+        if (broken[0] == null && !expectedPrev[0].equals(head.get("last_hash"))) {
+            broken[0] = -1L;
+        }
         return Optional.ofNullable(broken[0]);
+    }
+
+    /**
+     * Retention: removes the records recorded before {@code before} and moves the chain's anchor to the last one
+     * removed, so what remains still verifies. Serialised with writers on the chain head. Returns how many went.
+     */
+    @Transactional
+    public int purgeBefore(OffsetDateTime before) {
+        jdbc.queryForMap("SELECT last_id FROM audit_head WHERE id = 1 FOR UPDATE");
+        Long last = jdbc.queryForObject("SELECT MAX(id) FROM raw_message WHERE recorded_at < ?", Long.class, before);
+        if (last == null) {
+            return 0;
+        }
+        String anchor = jdbc.queryForObject("SELECT hash FROM raw_message WHERE id = ?", String.class, last);
+        int removed = jdbc.update("DELETE FROM raw_message WHERE id <= ?", last);
+        jdbc.update("UPDATE audit_anchor SET purged_to_id = ?, anchor_hash = ? WHERE id = 1", last, anchor);
+        return removed;
     }
 
     static String hash(String prev, String system, String direction, String ref, String contentType, String body,

@@ -267,6 +267,33 @@ class LifecycleTest {
     }
 
     @Test
+    void theAuditChainShowsAnEditedByteAndStaysVerifiableAcrossAPurge() {
+        String caseId = intake("GD-AUDIT-1", "C0203", "330108");
+        assertThat(verify()).isEqualTo("{\"intact\":true}");
+
+        Long id = jdbc.queryForObject("SELECT MIN(id) FROM raw_message WHERE ref = 'GD-AUDIT-1'", Long.class);
+        String body = jdbc.queryForObject("SELECT body FROM raw_message WHERE id = ?", String.class, id);
+        jdbc.update("UPDATE raw_message SET body = ? WHERE id = ?", body.replace("GD-AUDIT-1", "GD-AUDIT-2"), id);
+        assertThat(verify()).isEqualTo("{\"intact\":false,\"firstBrokenRecord\":" + id + "}");
+        jdbc.update("UPDATE raw_message SET body = ? WHERE id = ?", body, id);
+        assertThat(verify()).isEqualTo("{\"intact\":true}");
+
+        String before = Instant.now().plusSeconds(60).toString();
+        ResponseEntity<String> purged = rest.withBasicAuth("admin", "admin")
+                .postForEntity("/api/v1/admin/audit/purge?before=" + before, null, String.class);
+        assertThat(purged.getStatusCode().value()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM raw_message WHERE id <= ?", Integer.class, id)).isZero();
+        assertThat(verify()).as("what remains verifies from the new anchor").isEqualTo("{\"intact\":true}");
+        intake("GD-AUDIT-3", "C0203", "330108");
+        assertThat(verify()).isEqualTo("{\"intact\":true}");
+        assertThat(caseId).isNotBlank();
+    }
+
+    private String verify() {
+        return rest.withBasicAuth("viewer", "viewer").getForObject("/api/v1/admin/audit/verify", String.class);
+    }
+
+    @Test
     void statusVocabulariesInTheMappingsFolderReloadAllOrNothing() throws IOException {
         Path vocabulary = MAPPINGS.resolve("status/hotline12345/status-vocabulary.properties");
         String shipped = Files.readString(vocabulary);
