@@ -6,12 +6,15 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
 import org.disputehub.canonical.connector.ConnectorStore;
 import org.disputehub.canonical.connector.HubContractAutoConfiguration;
+import org.disputehub.canonical.connector.InboundBodyLimitFilter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -30,6 +33,17 @@ public class ZhengdingAutoConfiguration {
 
     ZhengdingAutoConfiguration(@Qualifier("zhengdingClock") ObjectProvider<Clock> clock) {
         this.clock = clock.getIfAvailable(() -> Clock.system(Zhengding.OFFSET));
+    }
+
+    /** Camel's platform-http reads a body whole: the web layer reads at most MAX_BODY + 1 bytes of a callback. */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    FilterRegistrationBean<InboundBodyLimitFilter> zhengdingBodyLimitFilter() {
+        FilterRegistrationBean<InboundBodyLimitFilter> registration =
+                new FilterRegistrationBean<>(new InboundBodyLimitFilter(ZhengdingCallback.MAX_BODY));
+        registration.addUrlPatterns(Zhengding.CALLBACK_PATH);
+        registration.setName("zhengdingBodyLimitFilter");
+        return registration;
     }
 
     @Bean
