@@ -10,8 +10,6 @@ import jakarta.jms.BytesMessage;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import jakarta.jms.TextMessage;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.CamelContext;
@@ -19,6 +17,7 @@ import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.disputehub.canonical.codec.Json;
 import org.disputehub.canonical.connector.ConnectorStore;
 import org.disputehub.canonical.model.CaseEnvelope;
+import org.disputehub.fixtures.TestQueues;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -59,7 +58,7 @@ abstract class ConnectorContextTest {
     MeterRegistry meters;
 
     JmsTemplate waiting;
-    JmsTemplate immediate;
+    TestQueues queues;
 
     private static WireMockServer startWireMock() {
         WireMockServer server = new WireMockServer(WireMockConfiguration.options()
@@ -79,33 +78,21 @@ abstract class ConnectorContextTest {
         WIREMOCK.resetAll();
         jdbc.update("DELETE FROM source_record");
         jdbc.update("DELETE FROM relay_delivery");
-        waiting = template(10_000);
-        immediate = template(JmsTemplate.RECEIVE_TIMEOUT_NO_WAIT);
+        queues = new TestQueues(connectionFactory);
+        waiting = queues.sender();
         for (String queue : List.of(INTAKE, AUDIT, QUEUE_DLQ, RELAY_DLQ)) {
             drain(queue);
         }
     }
 
-    private JmsTemplate template(long receiveTimeout) {
-        JmsTemplate template = new JmsTemplate(connectionFactory);
-        template.setReceiveTimeout(receiveTimeout);
-        return template;
-    }
-
     /** Everything on the queue now. */
     List<Message> drain(String queue) {
-        List<Message> out = new ArrayList<>();
-        for (Message m = immediate.receive(queue); m != null; m = immediate.receive(queue)) {
-            out.add(m);
-        }
-        return out;
+        return queues.drain(queue);
     }
 
     /** The next message on the queue, waiting up to 10 s for it. */
     Message next(String queue) {
-        Message m = waiting.receive(queue);
-        assertThat(m).as("a message on " + queue).isNotNull();
-        return m;
+        return queues.next(queue);
     }
 
     /** The next {@code n} messages on the queue, each waited for. */
@@ -130,12 +117,7 @@ abstract class ConnectorContextTest {
     }
 
     static String text(Message m) throws JMSException {
-        if (m instanceof BytesMessage bytes) {
-            byte[] out = new byte[(int) bytes.getBodyLength()];
-            bytes.readBytes(out);
-            return new String(out, StandardCharsets.UTF_8);
-        }
-        return ((TextMessage) m).getText();
+        return TestQueues.text(m);
     }
 
     static CaseEnvelope envelope(Message m) throws JMSException {

@@ -9,7 +9,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import jakarta.jms.TextMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,6 +21,7 @@ import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.disputehub.canonical.codec.Json;
 import org.disputehub.canonical.connector.ConnectorStore;
 import org.disputehub.canonical.model.CaseEnvelope;
+import org.disputehub.fixtures.TestQueues;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -64,7 +64,7 @@ abstract class ConnectorContextTest {
     BatchScanner scanner;
 
     JmsTemplate waiting;
-    JmsTemplate immediate;
+    TestQueues queues;
 
     private static Path temporaryRoot() {
         try {
@@ -102,33 +102,21 @@ abstract class ConnectorContextTest {
                 }
             }
         }
-        waiting = template(10_000);
-        immediate = template(JmsTemplate.RECEIVE_TIMEOUT_NO_WAIT);
+        queues = new TestQueues(connectionFactory);
+        waiting = queues.sender();
         for (String queue : List.of(INTAKE, AUDIT, RELAY_DLQ)) {
             drain(queue);
         }
     }
 
-    private JmsTemplate template(long receiveTimeout) {
-        JmsTemplate template = new JmsTemplate(connectionFactory);
-        template.setReceiveTimeout(receiveTimeout);
-        return template;
-    }
-
     /** Everything on the queue now (a scan's sends are committed before scan() returns). */
     List<Message> drain(String queue) {
-        List<Message> out = new ArrayList<>();
-        for (Message m = immediate.receive(queue); m != null; m = immediate.receive(queue)) {
-            out.add(m);
-        }
-        return out;
+        return queues.drain(queue);
     }
 
     /** The next message on the queue, waiting up to 10 s for it. */
     Message next(String queue) {
-        Message m = waiting.receive(queue);
-        assertThat(m).as("a message on " + queue).isNotNull();
-        return m;
+        return queues.next(queue);
     }
 
     List<CaseEnvelope> envelopes() throws JMSException {
@@ -140,7 +128,7 @@ abstract class ConnectorContextTest {
     }
 
     static String text(Message m) throws JMSException {
-        return ((TextMessage) m).getText();
+        return TestQueues.text(m);
     }
 
     double count(String name, String... tags) {

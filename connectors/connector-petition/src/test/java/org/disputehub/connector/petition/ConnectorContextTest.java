@@ -9,7 +9,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import jakarta.jms.TextMessage;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import javax.crypto.Mac;
@@ -26,6 +24,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.disputehub.canonical.connector.ConnectorStore;
+import org.disputehub.fixtures.TestQueues;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -69,7 +68,7 @@ abstract class ConnectorContextTest {
     MeterRegistry meters;
 
     JmsTemplate waiting;
-    JmsTemplate immediate;
+    TestQueues queues;
 
     private static WireMockServer startWireMock() {
         WireMockServer server = new WireMockServer(WireMockConfiguration.options()
@@ -89,37 +88,25 @@ abstract class ConnectorContextTest {
         WIREMOCK.resetAll();
         jdbc.update("DELETE FROM source_record");
         jdbc.update("DELETE FROM relay_delivery");
-        waiting = template(10_000);
-        immediate = template(JmsTemplate.RECEIVE_TIMEOUT_NO_WAIT);
+        queues = new TestQueues(connectionFactory);
+        waiting = queues.sender();
         for (String queue : List.of(INTAKE, AUDIT, RELAY_DLQ)) {
             drain(queue);
         }
     }
 
-    private JmsTemplate template(long receiveTimeout) {
-        JmsTemplate template = new JmsTemplate(connectionFactory);
-        template.setReceiveTimeout(receiveTimeout);
-        return template;
-    }
-
     /** Everything on the queue now. */
     List<Message> drain(String queue) {
-        List<Message> out = new ArrayList<>();
-        for (Message m = immediate.receive(queue); m != null; m = immediate.receive(queue)) {
-            out.add(m);
-        }
-        return out;
+        return queues.drain(queue);
     }
 
     /** The next message on the queue, waiting up to 10 s for it. */
     Message next(String queue) {
-        Message m = waiting.receive(queue);
-        assertThat(m).as("a message on " + queue).isNotNull();
-        return m;
+        return queues.next(queue);
     }
 
     static String text(Message m) throws JMSException {
-        return ((TextMessage) m).getText();
+        return TestQueues.text(m);
     }
 
     double count(String name, String... tags) {

@@ -9,13 +9,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import jakarta.jms.TextMessage;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.disputehub.canonical.connector.ConnectorStore;
+import org.disputehub.fixtures.TestQueues;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -61,7 +60,7 @@ abstract class ConnectorContextTest {
     int port;
 
     JmsTemplate waiting;
-    JmsTemplate immediate;
+    TestQueues queues;
 
     private static WireMockServer startWireMock() {
         WireMockServer server = new WireMockServer(WireMockConfiguration.options()
@@ -82,32 +81,20 @@ abstract class ConnectorContextTest {
         tokens.forget();
         jdbc.update("DELETE FROM source_record");
         jdbc.update("DELETE FROM relay_delivery");
-        waiting = template(10_000);
-        immediate = template(JmsTemplate.RECEIVE_TIMEOUT_NO_WAIT);
+        queues = new TestQueues(connectionFactory);
+        waiting = queues.sender();
         for (String queue : List.of(AUDIT, STATUS, STATUS_IN, NOTIFY_DLQ)) {
             drain(queue);
         }
     }
 
-    private JmsTemplate template(long receiveTimeout) {
-        JmsTemplate template = new JmsTemplate(connectionFactory);
-        template.setReceiveTimeout(receiveTimeout);
-        return template;
-    }
-
     List<Message> drain(String queue) {
-        List<Message> out = new ArrayList<>();
-        for (Message m = immediate.receive(queue); m != null; m = immediate.receive(queue)) {
-            out.add(m);
-        }
-        return out;
+        return queues.drain(queue);
     }
 
     /** The next message on the queue, waiting up to 10 s for it. */
     Message next(String queue) {
-        Message m = waiting.receive(queue);
-        assertThat(m).as("a message on " + queue).isNotNull();
-        return m;
+        return queues.next(queue);
     }
 
     void send(String queue, String body, Map<String, Object> properties) {
@@ -121,7 +108,7 @@ abstract class ConnectorContextTest {
     }
 
     static String text(Message m) throws JMSException {
-        return ((TextMessage) m).getText();
+        return TestQueues.text(m);
     }
 
     double count(String name, String... tags) {
