@@ -24,6 +24,21 @@ class MaskingTest {
     }
 
     @Test
+    void anIdNumberInFreeTextIsMaskedOnlyWhenItsCheckCharacterMatches() {
+        assertThat(Masking.isResidentId("33010619900101123X")).isTrue();
+        assertThat(Masking.isResidentId("33010619900101123x")).isTrue();
+        assertThat(Masking.isResidentId("330106197805230017")).isTrue();
+        assertThat(Masking.isResidentId("330106199001011234")).as("check character 4, should be X").isFalse();
+        assertThat(Masking.isResidentId("330108202611220002")).isFalse();
+        assertThat(Masking.isResidentId("33010619900101123")).isFalse();
+        assertThat(Masking.isResidentId("3301061990010112a4")).isFalse();
+        assertThat(Masking.isResidentId(null)).isFalse();
+        assertThat(Masking.text("警情330108202611220002，身份证330106197805230017"))
+                .as("an incident number (JQBH) stays readable, the ID number is masked")
+                .isEqualTo("警情330108202611220002，身份证3301**********0017");
+    }
+
+    @Test
     void nullAndEmptyStayAsTheyAre() {
         assertThat(Masking.text(null)).isNull();
         assertThat(Masking.phone("")).isEmpty();

@@ -10,6 +10,9 @@ import java.util.regex.Pattern;
 public final class Masking {
 
     private static final Pattern ID_NUMBER = Pattern.compile("(?<![0-9A-Za-z])(\\d{6})(\\d{8})(\\d{3}[0-9Xx])(?![0-9A-Za-z])");
+    /** GB 11643 weights of the first 17 digits; the check character is CHECK[sum mod 11]. */
+    private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    private static final String CHECK = "10X98765432";
     private static final Pattern MOBILE = Pattern.compile("(?<!\\d)(1[3-9]\\d)(\\d{4})(\\d{4})(?!\\d)");
     private static final Pattern LANDLINE = Pattern.compile("(?<!\\d)(0\\d{2,3}-?)(\\d{3,4})(\\d{4})(?!\\d)");
 
@@ -46,12 +49,36 @@ public final class Masking {
         return id.substring(0, 4) + "*".repeat(id.length() - 8) + id.substring(id.length() - 4);
     }
 
-    /** Masks every phone and ID number found in free text (names cannot be found in free text: never log them raw). */
+    /**
+     * Whether an 18-character string is a resident ID number by its GB 11643 check character: the last one
+     * (a digit or X) must match the weighted sum of the first 17 digits. This tells an ID number apart from other
+     * 18-digit numbers such as most 110 incident numbers (JQBH); about one such number in eleven still passes.
+     */
+    public static boolean isResidentId(String s) {
+        if (s == null || s.length() != 18) {
+            return false;
+        }
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+            sum += (c - '0') * WEIGHTS[i];
+        }
+        return Character.toUpperCase(s.charAt(17)) == CHECK.charAt(sum % 11);
+    }
+
+    /**
+     * Masks every phone and ID number found in free text (names cannot be found in free text: never log them raw).
+     * An 18-digit number is masked as an ID number only when its check character matches ({@link #isResidentId}).
+     */
     public static String text(String text) {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String out = replace(ID_NUMBER, text, m -> m.group(1).substring(0, 4) + "**********" + m.group(3));
+        String out = replace(ID_NUMBER, text, m -> isResidentId(m.group())
+                ? m.group(1).substring(0, 4) + "**********" + m.group(3) : m.group());
         out = replace(MOBILE, out, m -> m.group(1) + "****" + m.group(3));
         return replace(LANDLINE, out, m -> m.group(1) + "*".repeat(m.group(2).length()) + m.group(3));
     }

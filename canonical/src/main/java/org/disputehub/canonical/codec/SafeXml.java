@@ -14,7 +14,8 @@ import org.xml.sax.SAXParseException;
 
 /**
  * Parses untrusted XML: any DOCTYPE is refused (so no DTD, no external or internal entity, no billion laughs),
- * nothing is fetched, and every failure says what is wrong and where.
+ * nothing is fetched, elements nest at most {@value #MAX_DEPTH} deep (DOM walks such as {@code getTextContent()}
+ * recurse, and a deeper document would overflow the stack), and every failure says what is wrong and where.
  */
 public final class SafeXml {
 
@@ -32,6 +33,8 @@ public final class SafeXml {
         }
     }
 
+    /** The deepest element nesting accepted; no message the hub reads comes near it. */
+    public static final int MAX_DEPTH = 100;
     private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(SafeXml::newBuilder);
 
     private SafeXml() {
@@ -45,6 +48,10 @@ public final class SafeXml {
             return builder.parse(new ByteArrayInputStream(xml));
         } catch (SAXParseException e) {
             boolean doctype = String.valueOf(e.getMessage()).contains("DOCTYPE");
+            if (String.valueOf(e.getMessage()).contains("maxElementDepth")) {
+                throw new XmlRejectedException("malformed XML at line " + e.getLineNumber() + ": elements nested deeper than "
+                        + MAX_DEPTH, false, e);
+            }
             throw new XmlRejectedException(doctype ? "DOCTYPE is not allowed"
                     : "malformed XML at line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ": "
                     + e.getMessage(), doctype, e);
@@ -73,6 +80,7 @@ public final class SafeXml {
             f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            f.setAttribute("jdk.xml.maxElementDepth", Integer.toString(MAX_DEPTH));
             f.setXIncludeAware(false);
             f.setExpandEntityReferences(false);
             f.setNamespaceAware(false);

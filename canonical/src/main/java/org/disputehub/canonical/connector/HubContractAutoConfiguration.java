@@ -33,6 +33,7 @@ public class HubContractAutoConfiguration {
         jms.setCacheLevelName(cacheLevel);
         jms.setReceiveTimeout(receiveTimeout);
         jms.setDeliveryPersistent(true);
+        jms.setDestinationResolver(new CachingQueueResolver());
         return jms;
     }
 

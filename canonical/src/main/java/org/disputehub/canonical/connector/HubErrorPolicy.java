@@ -45,6 +45,7 @@ public class HubErrorPolicy extends RouteConfigurationBuilder {
                 .backOffMultiplier(backOffMultiplier)
                 .maximumRedeliveryDelay(maximumRedeliveryDelay)
                 .retryAttemptedLogLevel(LoggingLevel.WARN)
+                .logger(new MaskingCamelLogger("org.disputehub.error-policy"))
                 .logExhaustedMessageBody(false)
                 .logExhaustedMessageHistory(false));
         policy.onException(PermanentFailureException.class)

@@ -55,4 +55,9 @@ public record CanonicalCase(
         return new CanonicalCase(caseId, schemaVersion, source, reportedAt, title, description, category, appealType,
                 parties, headcount, amount, location, urgency, risk, related, assignment, s);
     }
+
+    public CanonicalCase withRelated(Related r) {
+        return new CanonicalCase(caseId, schemaVersion, source, reportedAt, title, description, category, appealType,
+                parties, headcount, amount, location, urgency, risk, r, assignment, status);
+    }
 }

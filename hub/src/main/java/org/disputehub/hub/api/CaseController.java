@@ -2,6 +2,7 @@ package org.disputehub.hub.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.disputehub.canonical.codec.Json;
+import org.disputehub.hub.linking.LinkStore;
 import org.disputehub.hub.store.CaseStore;
 import org.disputehub.hub.store.StoredCase;
 import org.springframework.http.MediaType;
@@ -10,14 +11,19 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/v1/cases/{caseId}}: the case, its source message reference, dispatches and status history. */
+/**
+ * {@code GET /api/v1/cases/{caseId}}: the case, its links (the case it joined with score and rule, the reports
+ * linked to it, repeat counts), dispatches and status history.
+ */
 @RestController
 class CaseController {
 
     private final CaseStore cases;
+    private final LinkStore links;
 
-    CaseController(CaseStore cases) {
+    CaseController(CaseStore cases, LinkStore links) {
         this.cases = cases;
+        this.links = links;
     }
 
     @GetMapping(path = "/api/v1/cases/{caseId}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -33,6 +39,7 @@ class CaseController {
         data.put("status", stored.status().name());
         data.put("escalated", stored.escalated());
         out.set("case", data);
+        out.set("links", links.view(stored.caseId()));
         out.set("dispatches", Json.tree(cases.dispatches(stored.caseId())));
         out.set("statusHistory", Json.tree(cases.events(stored.caseId())));
         return out;

@@ -38,10 +38,13 @@ final class SummaryReporter implements Runnable {
                     + " (SELECT COUNT(*) FROM hub_case WHERE status IN ('CLOSED', 'REVISITED')) AS closed,"
                     + " (SELECT COUNT(*) FROM relay_delivery) AS feedback,"
                     + " (SELECT COUNT(*) FROM dispatch WHERE returned_at IS NOT NULL) AS returned,"
-                    + " (SELECT COUNT(*) FROM hub_case WHERE escalated) AS escalated");
-            LOG.info("summary: received={} dispatched={} closed={} feedback delivered={} returned={} escalated={} parked={}",
-                    row.get("received"), row.get("dispatched"), row.get("closed"), row.get("feedback"),
-                    row.get("returned"), row.get("escalated"), parked());
+                    + " (SELECT COUNT(*) FROM hub_case WHERE escalated) AS escalated,"
+                    + " (SELECT COUNT(*) FROM hub_case WHERE linked_to IS NOT NULL) AS linked,"
+                    + " (SELECT COUNT(*) FROM hub_case WHERE data LIKE '%\"level\":\"RED\"%') AS red");
+            LOG.info("summary: received={} dispatched={} closed={} feedback delivered={} returned={} escalated={}"
+                            + " linked={} red={} parked={}", row.get("received"), row.get("dispatched"), row.get("closed"),
+                    row.get("feedback"), row.get("returned"), row.get("escalated"), row.get("linked"), row.get("red"),
+                    parked());
             if (++runs % 6 == 0) {
                 OffsetDateTime now = OffsetDateTime.now();
                 Kpis k = kpis.compute(now.minusDays(1), now.plusSeconds(1), null);

@@ -11,6 +11,7 @@ import org.apache.camel.Processor;
 import org.disputehub.canonical.connector.HubHeaders;
 import org.disputehub.canonical.connector.PermanentFailureException;
 import org.disputehub.canonical.connector.TemporaryFailureException;
+import org.disputehub.hub.store.CaseStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
  * Sends one dispatch order to a department over HTTP (contracts/departments.md, channel {@code http}):
  * {@code POST {base}/dispatch} with {@code Idempotency-Key: {caseId}:{dispatchNo}} and the department's token.
  * 2xx accepted; 408, 429, 5xx and I/O failures are temporary; any other 4xx is permanent. Later notices about
- * the same case (UPDATE, WITHDRAW) go the same way with {@code X-Hub-Notice} and their own idempotency key.
+ * the same case (UPDATE, WITHDRAW) go the same way with {@code X-Hub-Notice} and their own idempotency key. An order
+ * already recorded as delivered (a redelivered or replayed copy) is not sent again.
  */
 @Component("dispatchHttpSender")
 public class DispatchHttpSender implements Processor {
@@ -26,13 +28,17 @@ public class DispatchHttpSender implements Processor {
     public static final String DEPT_CODE = "deptCode";
     public static final String DISPATCH_NO = "dispatchNo";
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("hub.dispatch");
+
     private final DepartmentRegistry departments;
+    private final CaseStore cases;
     private final HttpClient http;
     private final Duration timeout;
 
-    public DispatchHttpSender(DepartmentRegistry departments, HttpClient hubHttpClient,
+    public DispatchHttpSender(DepartmentRegistry departments, CaseStore cases, HttpClient hubHttpClient,
                               @Value("${hub.dispatch.timeout:PT10S}") Duration timeout) {
         this.departments = departments;
+        this.cases = cases;
         this.http = hubHttpClient;
         this.timeout = timeout;
     }
@@ -43,6 +49,11 @@ public class DispatchHttpSender implements Processor {
         String dispatchNo = exchange.getMessage().getHeader(DISPATCH_NO, String.class);
         Department dept = departments.get(exchange.getMessage().getHeader(DEPT_CODE, String.class));
         String notice = exchange.getMessage().getHeader(DispatchPlanner.NOTICE, String.class);
+        if (notice == null && alreadyDelivered(caseId, dispatchNo)) {
+            // a redelivered or replayed copy of an order the department already accepted: not sent again
+            LOG.info("case {}: dispatch {} to {} was already delivered, not sent again", caseId, dispatchNo, dept.code());
+            return;
+        }
         String key = notice == null ? caseId + ":" + dispatchNo
                 : caseId + ":" + dispatchNo + ":" + notice + ":" + exchange.getMessage().getHeader(DispatchPlanner.NOTICE_ID);
         HttpRequest request = HttpRequest.newBuilder(URI.create(dept.baseUrl() + "/dispatch"))
@@ -72,6 +83,11 @@ public class DispatchHttpSender implements Processor {
             throw new TemporaryFailureException(what + retryAfter);
         }
         throw new PermanentFailureException(what + " " + abbreviate(response.body()));
+    }
+
+    private boolean alreadyDelivered(String caseId, String dispatchNo) {
+        return cases.dispatches(caseId).stream()
+                .anyMatch(d -> String.valueOf(d.dispatchNo()).equals(dispatchNo) && "SENT".equals(d.state()));
     }
 
     private static String abbreviate(String body) {

@@ -9,13 +9,16 @@ import java.util.Set;
 import org.apache.camel.Header;
 import org.disputehub.canonical.codec.CaseSchema;
 import org.disputehub.canonical.codec.Json;
+import org.disputehub.canonical.codec.Masking;
 import org.disputehub.canonical.connector.AuditRecord;
 import org.disputehub.canonical.connector.PermanentFailureException;
 import org.disputehub.canonical.model.CanonicalCase;
 import org.disputehub.canonical.model.CaseEnvelope;
 import org.disputehub.canonical.model.CaseStatus;
+import org.disputehub.canonical.model.Related;
 import org.disputehub.canonical.model.StatusEvent;
 import org.disputehub.hub.dispatch.DispatchPlanner;
+import org.disputehub.hub.linking.Linking;
 import org.disputehub.hub.mapping.MappingService;
 import org.disputehub.hub.status.StatusService;
 import org.disputehub.hub.store.AuditLog;
@@ -43,10 +46,14 @@ public class IntakeService {
     private final StatusService status;
     private final Clock clock;
     private final RiskAlerts alerts;
+    private final Linking linking;
+    private final LinkedIntake linked;
 
     public IntakeService(CaseStore cases, AuditLog audit, MappingService mappings, DispatchPlanner planner,
-                         StatusService status, Clock clock, RiskAlerts alerts) {
+                         StatusService status, Clock clock, RiskAlerts alerts, Linking linking, LinkedIntake linked) {
         this.alerts = alerts;
+        this.linking = linking;
+        this.linked = linked;
         this.cases = cases;
         this.audit = audit;
         this.mappings = mappings;
@@ -81,7 +88,7 @@ public class IntakeService {
         if (!violations.isEmpty()) {
             String reason = String.join("; ", violations);
             audit.append(raw(envelope, AuditRecord.Outcome.REJECTED, reason));
-            LOG.warn("rejected {} {}: {}", envelope.system(), envelope.sourceId(), reason);
+            LOG.warn("rejected {} {}: {}", envelope.system(), Masking.text(envelope.sourceId()), Masking.text(reason));
             return List.of();
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -90,28 +97,49 @@ public class IntakeService {
         CanonicalCase c = incoming.withCaseId(caseId)
                 .withSource(incoming.source().withRawMessageId(rawId))
                 .withCategory(mappings.classify(envelope.system(), incoming.category()));
+        OffsetDateTime at = c.reportedAt() != null ? c.reportedAt() : now;
+        Linking.Outcome links = linking.evaluate(c, at);
+        c = withRepeats(c, links);
+        if (links.match() != null) {
+            Optional<List<Outbound>> joined = linked.join(envelope, c, links, at, now);
+            if (joined.isPresent()) {
+                return joined.get();
+            }
+        }
         c = c.withRisk(mappings.current().risk(c));
         c = c.withAssignment(planner.assign(c, 1, Set.of(), now)).withStatus(CaseStatus.RECEIVED);
         cases.insert(c, now);
+        linking.record(c.caseId(), links, at);
         planner.record(c, now);
         StatusEvent received = new StatusEvent(c.caseId() + ":received", c.caseId(), CaseStatus.RECEIVED, now,
                 null, "已受理", "HUB");
         LOG.info("case {} received from {} {} as {} ({}), risk {}, routed to {}", c.caseId(), envelope.system(),
-                envelope.sourceId(), c.category().code(), c.category().name(), c.risk().level(), c.assignment().deptCode());
+                Masking.text(envelope.sourceId()), c.category().code(), c.category().name(), c.risk().level(), c.assignment().deptCode());
         List<Outbound> out = new ArrayList<>(List.of(status.recordInitial(received, c), planner.order(c)));
         alerts.onRisk(c).ifPresent(out::add);
         return out;
     }
 
     private List<Outbound> duplicate(CaseEnvelope envelope, StoredCase known, boolean redelivered) {
-        if (redelivered && cases.dispatches(known.caseId()).stream().noneMatch(d -> "SENT".equals(d.state()))) {
-            // the hub stopped between storing the case and handing on the dispatch order: hand it on again
-            LOG.info("case {} redelivered before its dispatch was confirmed: dispatch order re-emitted", known.caseId());
-            return List.of(planner.order(known.canonical()));
+        // Not trusting JMSRedelivered (a broker restart loses it): while the case's dispatch is not confirmed, the
+        // hub may have stopped between storing the case and handing on its messages, so it hands them all on again
+        // (the RECEIVED relay too — the relay sink drops what its origin already has — and a RED alert); the
+        // department recognises a repeated order by its Idempotency-Key.
+        if (known.deptCode() != null && !known.status().isFinished()
+                && cases.dispatches(known.caseId()).stream().noneMatch(d -> "SENT".equals(d.state()))) {
+            audit.append(raw(envelope, AuditRecord.Outcome.DUPLICATE, "already case " + known.caseId()
+                    + ", dispatch not yet confirmed: its messages handed on again"));
+            LOG.info("case {} {} before its dispatch was confirmed: dispatch order and relay re-emitted", known.caseId(),
+                    redelivered ? "redelivered" : "received again");
+            CanonicalCase c = known.canonical();
+            List<Outbound> out = new ArrayList<>(status.relayInitialAgain(c));
+            out.add(planner.order(c));
+            alerts.onRisk(c).ifPresent(out::add);
+            return out;
         }
         audit.append(raw(envelope, AuditRecord.Outcome.DUPLICATE, "already case " + known.caseId()));
-        LOG.info("duplicate {} {} ignored: already case {}", envelope.system(), envelope.sourceId(), known.caseId());
-        return List.of();
+        LOG.info("duplicate {} {} ignored: already case {}", envelope.system(), Masking.text(envelope.sourceId()), known.caseId());
+        return known.deptCode() == null ? status.relayInitialAgain(known.canonical()) : List.of();
     }
 
     private List<Outbound> update(CaseEnvelope envelope, StoredCase known) {
@@ -132,11 +160,14 @@ public class IntakeService {
                 .withStatus(known.status());
         merged = merged.withRisk(mappings.current().risk(merged));
         cases.updateData(merged, now);
-        LOG.info("case {} updated from {} {}, forwarded to {}", known.caseId(), envelope.system(), envelope.sourceId(),
+        LOG.info("case {} updated from {} {}, forwarded to {}", known.caseId(), envelope.system(), Masking.text(envelope.sourceId()),
                 known.deptCode());
         List<Outbound> out = new ArrayList<>();
         if (known.deptCode() != null && !known.status().isFinished()) {
             out.add(planner.notice(merged, "UPDATE", envelope.envelopeId()));
+        } else if (!known.status().isFinished()) { // a linked report: its case's department hears of the update
+            linking.primaryOf(known.caseId()).flatMap(cases::find).filter(p -> p.deptCode() != null)
+                    .ifPresent(p -> out.add(planner.notice(p.canonical(), "UPDATE", envelope.envelopeId())));
         }
         boolean levelChanged = current.risk() == null || current.risk().level() != merged.risk().level();
         if (levelChanged) { // re-evaluated on every update: a case that turns RED alerts now
@@ -148,7 +179,7 @@ public class IntakeService {
     private List<Outbound> withdraw(CaseEnvelope envelope, Optional<StoredCase> known) {
         if (known.isEmpty()) {
             audit.append(raw(envelope, AuditRecord.Outcome.REJECTED, "withdrawal of an unknown case"));
-            LOG.warn("withdrawal of unknown {} {} recorded and ignored", envelope.system(), envelope.sourceId());
+            LOG.warn("withdrawal of unknown {} {} recorded and ignored", envelope.system(), Masking.text(envelope.sourceId()));
             return List.of();
         }
         audit.append(raw(envelope, AuditRecord.Outcome.ACCEPTED, "withdrawal of " + known.get().caseId()));
@@ -156,6 +187,14 @@ public class IntakeService {
                 envelope.occurredAt() == null ? OffsetDateTime.now(clock) : envelope.occurredAt(), null,
                 envelope.reason(), envelope.system());
         return status.emitForProcessing(withdrawn);
+    }
+
+    /** The reporter's earlier cases count as repeats of the matter, beside what the source system says. */
+    private static CanonicalCase withRepeats(CanonicalCase c, Linking.Outcome links) {
+        int fromSource = c.related() == null ? 0 : c.related().repeatCount();
+        List<String> ids = c.related() == null || c.related().caseIds() == null ? List.of() : c.related().caseIds();
+        int repeats = Math.max(fromSource, links.reporterCount());
+        return repeats == 0 && ids.isEmpty() ? c : c.withRelated(new Related(ids, repeats));
     }
 
     private static AuditRecord raw(CaseEnvelope e, AuditRecord.Outcome outcome, String reason) {

@@ -78,11 +78,14 @@ public class KpiService {
             t.resolved += rs.getLong("resolved") > 0 ? 1 : 0;
             t.unresolved += rs.getLong("unresolved") > 0 ? 1 : 0;
         }, args);
-        jdbc.query("SELECT d.dept_code, d.repeat_count FROM hub_case d WHERE d.created_at >= ? AND d.created_at < ?"
-                + deptFilter, rs -> {
-            Tally t = byDept.computeIfAbsent(rs.getString("dept_code"), k -> new Tally());
+        // a linked report counts for the department handling its case; a repeat is a linked report, a case the
+        // source marked as repeated, or a reporter's repeated report (hub.linking.repeat-reporter-cases)
+        jdbc.query("SELECT COALESCE(d.dept_code, p.dept_code) AS dept, d.is_repeat FROM hub_case d"
+                + " LEFT JOIN hub_case p ON p.case_id = d.linked_to WHERE d.created_at >= ? AND d.created_at < ?"
+                + deptFilter.replace("d.dept_code", "COALESCE(d.dept_code, p.dept_code)"), rs -> {
+            Tally t = byDept.computeIfAbsent(rs.getString("dept"), k -> new Tally());
             t.received++;
-            t.repeats += rs.getInt("repeat_count") > 0 ? 1 : 0;
+            t.repeats += rs.getBoolean("is_repeat") ? 1 : 0;
         }, args);
         Tally total = new Tally();
         List<Kpis> per = new ArrayList<>();

@@ -18,12 +18,15 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 
 /**
  * Who may do what: departments report status events with their API key; people (roles ADMIN and VIEWER,
- * users from {@code hub.security.users}) read the API and use Hawtio after login; health is public.
+ * users from {@code hub.security.users}) read the API and use Hawtio after login; health is public. Only ADMIN
+ * changes anything: other methods than GET on the API, and Jolokia operations and attribute writes
+ * ({@link JolokiaRoleRestrictor}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity // Hawtio detects it and authenticates through Spring Security instead of JAAS
@@ -68,7 +71,14 @@ class SecurityConfiguration {
                 .csrf(c -> c.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                         .ignoringRequestMatchers("/api/**"))
+                .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
                 .build();
+    }
+
+    /** Jolokia's Spring Boot endpoint installs every Restrictor bean. */
+    @Bean
+    JolokiaRoleRestrictor jolokiaRoleRestrictor() {
+        return new JolokiaRoleRestrictor();
     }
 
     @Bean

@@ -8,6 +8,7 @@ import org.disputehub.canonical.model.CanonicalCase;
 import org.disputehub.canonical.model.CaseStatus;
 import org.disputehub.canonical.model.StatusEvent;
 import org.disputehub.hub.dispatch.DispatchPlanner;
+import org.disputehub.hub.linking.LinkStore;
 import org.disputehub.hub.sla.SlaClocks;
 import org.disputehub.hub.store.CaseStore;
 import org.disputehub.hub.store.StoredCase;
@@ -29,8 +30,10 @@ class LifecycleRules {
     private final CaseStore cases;
     private final SlaClocks clocks;
     private final DispatchPlanner planner;
+    private final LinkStore links;
 
-    LifecycleRules(CaseStore cases, SlaClocks clocks, DispatchPlanner planner) {
+    LifecycleRules(CaseStore cases, SlaClocks clocks, DispatchPlanner planner, LinkStore links) {
+        this.links = links;
         this.cases = cases;
         this.clocks = clocks;
         this.planner = planner;
@@ -43,7 +46,13 @@ class LifecycleRules {
         if (event.status() == CaseStatus.WITHDRAWN && c.deptCode() != null) {
             clocks.stop(c.caseId(), now);
             LOG.info("case {} withdrawn by its origin: {} is told", c.caseId(), c.deptCode());
-            return List.of(planner.notice(data.withStatus(CaseStatus.WITHDRAWN), "WITHDRAW", event.eventId()));
+            List<Outbound> out = new java.util.ArrayList<>(
+                    List.of(planner.notice(data.withStatus(CaseStatus.WITHDRAWN), "WITHDRAW", event.eventId())));
+            List<String> reports = links.linkedTo(c.caseId());
+            if (!reports.isEmpty()) {
+                out.add(promote(c, reports.get(0), now));
+            }
+            return out;
         }
         return List.of();
     }
@@ -65,6 +74,18 @@ class LifecycleRules {
                     reason(event), to, next.assignment().dispatchNo());
         }
         return List.of(planner.order(next));
+    }
+
+    /** The matter goes on for the reports linked to a withdrawn case: the first becomes a case of its own. */
+    private Outbound promote(StoredCase withdrawn, String reportId, OffsetDateTime now) {
+        links.relink(withdrawn.caseId(), reportId);
+        CanonicalCase report = cases.find(reportId).orElseThrow().canonical();
+        CanonicalCase next = report.withAssignment(planner.assign(report, 1, Set.of(), now));
+        cases.reassign(next, now);
+        planner.record(next, now);
+        LOG.info("case {} withdrawn; its linked report {} goes on as a case of its own, dispatched to {}",
+                withdrawn.caseId(), reportId, next.assignment().deptCode());
+        return planner.order(next);
     }
 
     private static String reason(StatusEvent event) {

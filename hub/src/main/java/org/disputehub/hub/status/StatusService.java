@@ -12,6 +12,7 @@ import org.disputehub.canonical.model.CaseStatus;
 import org.disputehub.canonical.model.RelayEvent;
 import org.disputehub.canonical.model.StatusEvent;
 import org.disputehub.canonical.model.Transition;
+import org.disputehub.hub.linking.LinkStore;
 import org.disputehub.hub.sla.SlaClocks;
 import org.disputehub.hub.store.CaseStore;
 import org.disputehub.hub.store.StoredCase;
@@ -34,10 +35,11 @@ public class StatusService {
     private final CaseStore cases;
     private final SlaClocks clocks;
     private final LifecycleRules lifecycle;
+    private final LinkStore links;
     private final String statusQueue;
     private final String relayPrefix;
 
-    public StatusService(CaseStore cases, SlaClocks clocks, LifecycleRules lifecycle,
+    public StatusService(CaseStore cases, SlaClocks clocks, LifecycleRules lifecycle, LinkStore links,
                          @Value("${hub.queues.status}") String statusQueue,
                          @Value("${hub.queues.relay-prefix}") String relayPrefix) {
         this.cases = cases;
@@ -45,6 +47,7 @@ public class StatusService {
         this.lifecycle = lifecycle;
         this.statusQueue = statusQueue;
         this.relayPrefix = relayPrefix;
+        this.links = links;
     }
 
     /** What a status event would do to its case now, without changing anything (for synchronous API answers). */
@@ -61,6 +64,12 @@ public class StatusService {
     public Outbound recordInitial(StatusEvent received, CanonicalCase c) {
         cases.insertEvent(received, null, Transition.ALLOWED, received.occurredAt());
         return relay(received, c);
+    }
+
+    /** The relay of a new case's RECEIVED again, as recorded: for an intake message redelivered after a crash. */
+    public List<Outbound> relayInitialAgain(CanonicalCase c) {
+        return cases.event(c.caseId() + ":received").map(row -> relay(new StatusEvent(row.eventId(), c.caseId(),
+                CaseStatus.RECEIVED, row.occurredAt(), null, row.note(), row.origin()), c)).stream().toList();
     }
 
     /** {@code hub-status}: applies one event in one transaction, the case row locked. */
@@ -83,9 +92,16 @@ public class StatusService {
         Optional<CaseStore.EventRow> seen = cases.event(event.eventId());
         if (seen.isPresent()) {
             boolean applied = Transition.ALLOWED.name().equals(seen.get().outcome());
-            if (Boolean.TRUE.equals(redelivered) && applied) {
-                // stopped between recording and relaying: relay again (the origin's sink drops what it already has)
-                return List.of(relay(event, c.canonical()));
+            if (applied) {
+                // perhaps stopped between recording and relaying (JMSRedelivered is not trusted: a broker restart
+                // loses it): relay again — the origin's sink drops what it already has
+                List<Outbound> again = new ArrayList<>(List.of(relay(event, c.canonical())));
+                for (String id : links.linkedTo(c.caseId())) {
+                    cases.find(id).filter(l -> cases.event(mirrorId(event, id)).isPresent())
+                            .ifPresent(l -> again.add(relay(mirrored(event, id), l.canonical()
+                                    .withAssignment(c.canonical().assignment()))));
+                }
+                return again;
             }
             LOG.debug("event {} of case {} already recorded", event.eventId(), c.caseId());
             return List.of();
@@ -109,8 +125,41 @@ public class StatusService {
                 event.actor() == null ? event.origin() : event.actor().deptCode());
         CanonicalCase data = c.canonical();
         List<Outbound> out = new ArrayList<>(List.of(relay(event, data)));
+        if (event.status() != CaseStatus.WITHDRAWN) { // the matter goes on for the linked reports (LifecycleRules)
+            for (String id : links.linkedTo(c.caseId())) {
+                cases.lock(id).flatMap(l -> mirror(event, l, data, now)).ifPresent(out::add);
+            }
+        }
         out.addAll(lifecycle.after(c, data, event, now));
         return out;
+    }
+
+    /**
+     * Mirrors a status of a case onto a report linked to it (recorded as {@code eventId@reportCaseId}) and relays it
+     * to the report's origin, with the department handling the case. Empty if the report already has it.
+     */
+    public Optional<Outbound> mirror(StatusEvent event, StoredCase report, CanonicalCase caseData, OffsetDateTime now) {
+        StatusEvent e = mirrored(event, report.caseId());
+        if (cases.event(e.eventId()).isPresent()) {
+            return Optional.empty();
+        }
+        Transition t = Transition.check(report.status(), e.status());
+        cases.insertEvent(e, report.status(), t, now);
+        if (t != Transition.ALLOWED) {
+            return Optional.empty();
+        }
+        boolean marker = e.status().isMarker();
+        cases.updateStatus(report.caseId(), marker ? report.status() : e.status(), report.escalated() || marker, now);
+        return Optional.of(relay(e, report.canonical().withAssignment(caseData.assignment())));
+    }
+
+    private static StatusEvent mirrored(StatusEvent event, String reportId) {
+        return new StatusEvent(mirrorId(event, reportId), reportId, event.status(), event.occurredAt(), event.actor(),
+                event.note(), event.origin());
+    }
+
+    private static String mirrorId(StatusEvent event, String reportId) {
+        return event.eventId() + "@" + reportId;
     }
 
     private Outbound relay(StatusEvent event, CanonicalCase c) {

@@ -55,6 +55,11 @@ public class Alarm110AutoConfiguration {
         return new Alarm110Client(properties);
     }
 
+    @Bean(AlarmJmsBodies.BEAN)
+    AlarmJmsBodies alarm110JmsBodies() {
+        return new AlarmJmsBodies();
+    }
+
     @Bean
     AlarmIntake alarm110Intake(AlarmReader reader, ConnectorStore store, Alarm110Metrics metrics) {
         return new AlarmIntake(reader, store, metrics, CLOCK);

@@ -100,7 +100,7 @@ public class Alarm110Feedback {
             store.markRelayDelivered(closedMarker(caseId), Alarm110.SYSTEM);
         }
         metrics.message(Alarm110Metrics.Direction.OUT, Alarm110Metrics.Outcome.SENT);
-        log.info("alarm110 feedback caseId={} JQBH {} FKZT {} delivered", caseId, jqbh, fkzt);
+        log.info("alarm110 feedback caseId={} JQBH {} FKZT {} delivered", caseId, Masking.text(jqbh), fkzt);
         exchange.getMessage().setBody(Json.write(new AuditRecord(Alarm110.SYSTEM, AuditRecord.Direction.OUT, jqbh,
                 Alarm110Client.CONTENT_TYPE, body, AuditRecord.Outcome.SENT, "FKZT " + fkzt, OffsetDateTime.now(clock))));
     }

@@ -28,7 +28,8 @@ public class Alarm110IntakeRoute extends RouteBuilder {
     public void configure() {
         getContext().getPropertiesComponent().addOverrideProperty(QUEUE_KEY, properties.getQueue());
         getContext().getPropertiesComponent().addOverrideProperty(CONSUMERS_KEY, Integer.toString(properties.getConsumers()));
-        from("jms:queue:{{" + QUEUE_KEY + "}}?concurrentConsumers={{" + CONSUMERS_KEY + "}}&disableReplyTo=true")
+        from("jms:queue:{{" + QUEUE_KEY + "}}?concurrentConsumers={{" + CONSUMERS_KEY + "}}&disableReplyTo=true"
+                + "&messageConverter=#" + AlarmJmsBodies.BEAN)
                 .routeId(ROUTE_ID)
                 .routeConfigurationId(HubErrorPolicy.ID)
                 .description("Takes 110 linkage incidents (LDJQ) and withdrawals (LDJQ_CX) from JMS and puts "
@@ -38,8 +39,6 @@ public class Alarm110IntakeRoute extends RouteBuilder {
                     .when(exchangeProperty(AlarmIntake.ACTION).isEqualTo(AlarmIntake.Action.SEND))
                         .to("jms:queue:{{hub.queues.intake}}").id("alarm110-intake-envelope")
                         .process(intake::recorded).id("alarm110-intake-recorded")
-                    .when(exchangeProperty(AlarmIntake.ACTION).isEqualTo(AlarmIntake.Action.DUPLICATE))
-                        .to("jms:queue:{{hub.queues.audit}}").id("alarm110-intake-duplicate-audit")
                     .otherwise()
                         .to("jms:queue:{{hub.queues.audit}}").id("alarm110-intake-reject-audit")
                         .process(intake::park).id("alarm110-intake-park")

@@ -11,8 +11,8 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
-import org.disputehub.canonical.codec.SafeXml;
 import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 
 /**
  * Reads and checks the elements of a 110 message. Every failure is a {@link MalformedAlarmException}
@@ -38,9 +38,13 @@ final class AlarmElements {
         this.root = root;
     }
 
-    /** The trimmed text of an element, null when absent or blank; every value read counts in {@link #contentHash()}. */
+    /**
+     * The trimmed text of an element, null when absent or blank; every value read counts in {@link #contentHash()}.
+     * An element given twice, one holding child elements (markup, an XInclude) and a value with control
+     * characters other than tab and line breaks are refused.
+     */
     String optional(String name) {
-        String text = SafeXml.text(root, name);
+        String text = text(name);
         String value = text == null || text.isEmpty() ? null : text;
         content.append(name).append('=').append(value == null ? "" : value).append('\u0001');
         return value;
@@ -92,6 +96,34 @@ final class AlarmElements {
                     + value.codePointCount(0, value.length()) + ")");
         }
         return value;
+    }
+
+    private String text(String name) {
+        Element found = null;
+        for (Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && name.equals(e.getTagName())) {
+                if (found != null) {
+                    throw new MalformedAlarmException(name, "given more than once");
+                }
+                found = e;
+            }
+        }
+        if (found == null) {
+            return null;
+        }
+        for (Node n = found.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element child) {
+                throw new MalformedAlarmException(name, "must be text, has a child element <" + quote(child.getTagName()) + ">");
+            }
+        }
+        String text = found.getTextContent().trim();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+                throw new MalformedAlarmException(name, String.format("control character U+%04X at position %d", (int) c, i + 1));
+            }
+        }
+        return text;
     }
 
     /** SHA-256 (hex, 64 characters) over every element read so far, names and values: equal content, equal hash. */

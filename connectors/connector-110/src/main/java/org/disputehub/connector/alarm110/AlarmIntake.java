@@ -26,11 +26,10 @@ import org.slf4j.LoggerFactory;
  * The steps of route {@code alarm110-intake}. {@link #read} checks one message and decides:
  * <ul>
  *   <li>an incident whose JQBH the connector never sent → NEW; sent before with other content → UPDATE;</li>
- *   <li>sent before with the same content (the content hash stored as the source version) → DUPLICATE,
- *       recorded on the audit queue and not sent again — unless the broker redelivers it: an attempt that
- *       stored the hash may have been rolled back before its envelope was committed, so a redelivered
- *       message is sent again as UPDATE (the hub creates the case if it never got it, else the update is
- *       idempotent);</li>
+ *   <li>sent before with the same content (the content hash stored as the source version) → NEW again: an
+ *       attempt that stored the hash may have been rolled back before its envelope was committed (a crash), and
+ *       the broker's redelivered flag does not survive its own restart, so the connector does not decide — the
+ *       hub de-duplicates by JQBH (records DUPLICATE, or creates the case it never got);</li>
  *   <li>a withdrawal → WITHDRAW, once per content like an incident; a withdrawal of an incident the
  *       connector has not taken in yet is a temporary failure (retried while the incident may still be on
  *       its way, then parked);</li>
@@ -49,7 +48,7 @@ public class AlarmIntake {
     private static final Pattern JQBH = Pattern.compile("<JQBH>\\s*(\\d{1,32})\\s*</JQBH>");
 
     /** What the route does with a message. */
-    public enum Action { SEND, DUPLICATE, REJECT }
+    public enum Action { SEND, REJECT }
 
     private final AlarmReader reader;
     private final ConnectorStore store;
@@ -89,20 +88,17 @@ public class AlarmIntake {
         boolean withdrawal = alarm instanceof AlarmMessage.Withdrawal;
         String key = withdrawal ? alarm.jqbh() + WITHDRAWAL_SUFFIX : alarm.jqbh();
         Optional<String> seen = store.sourceVersion(Alarm110.SYSTEM, key);
-        if (seen.isPresent() && seen.get().equals(alarm.contentHash()) && !redelivered) {
-            exchange.setProperty(ACTION, Action.DUPLICATE);
-            auditBody(in, new AuditRecord(Alarm110.SYSTEM, AuditRecord.Direction.IN, alarm.jqbh(), Alarm110.XML,
-                    AlarmReader.text(body), AuditRecord.Outcome.DUPLICATE, "the same content was already sent", now));
-            metrics.message(Alarm110Metrics.Direction.IN, Alarm110Metrics.Outcome.SKIPPED);
-            log.info("alarm110 {} {} sent again with the same content, not forwarded", withdrawal ? "withdrawal" : "incident",
-                    alarm.jqbh());
-            return;
+        boolean same = seen.isPresent() && seen.get().equals(alarm.contentHash());
+        if (same) {
+            log.info("alarm110 {} {} sent again with the same content{}: forwarded for the hub to de-duplicate",
+                    withdrawal ? "withdrawal" : "incident", Masking.text(alarm.jqbh()), redelivered ? " (redelivered)" : "");
         }
         if (withdrawal && store.sourceVersion(Alarm110.SYSTEM, alarm.jqbh()).isEmpty()) {
             throw new TemporaryFailureException("alarm110 withdrawal of incident " + alarm.jqbh()
                     + " that has not been taken in (yet)");
         }
-        EnvelopeType type = withdrawal ? EnvelopeType.WITHDRAW : seen.isEmpty() ? EnvelopeType.NEW : EnvelopeType.UPDATE;
+        EnvelopeType type = withdrawal ? EnvelopeType.WITHDRAW
+                : seen.isEmpty() || same ? EnvelopeType.NEW : EnvelopeType.UPDATE;
         CaseEnvelope envelope = envelope(type, alarm, new RawMessage(Alarm110.XML, AlarmReader.text(body)), now);
         exchange.setProperty(ACTION, Action.SEND);
         exchange.setProperty(KEY, key);
@@ -119,7 +115,7 @@ public class AlarmIntake {
         String key = exchange.getProperty(KEY, String.class);
         store.saveSourceVersion(Alarm110.SYSTEM, key, exchange.getProperty(VERSION, String.class));
         metrics.message(Alarm110Metrics.Direction.IN, Alarm110Metrics.Outcome.ACCEPTED);
-        log.info("alarm110 {} taken in", key);
+        log.info("alarm110 {} taken in", Masking.text(key)); // a JQBH may pass as an ID number
     }
 
     /** After the rejection was audited: park the original message on the DLQ with the reason. */

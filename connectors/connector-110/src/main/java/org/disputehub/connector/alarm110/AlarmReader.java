@@ -74,7 +74,8 @@ public class AlarmReader {
         }
         if (!(body instanceof String text) || text.isBlank()) {
             throw new MalformedAlarmException("body", body == null || body instanceof String ? "empty"
-                    : "not a text message (" + body.getClass().getSimpleName() + ")");
+                    : "not a text message " + (body instanceof AlarmJmsBodies.NonTextBody ? body
+                    : "(" + body.getClass().getSimpleName() + ")") + ": only a TextMessage or BytesMessage of UTF-8 XML");
         }
         if (text.length() > MAX_BYTES) {
             throw new MalformedAlarmException("body", "over " + MAX_BYTES + " bytes (" + text.length() + " characters)");

@@ -132,7 +132,7 @@ class AlarmReaderTest {
 
     @Test
     void gbkBytesGarbledIntoATextMessageAreRefused() {
-        String garbled = new String(Fixtures.bytes("samples/malformed/gbk-bytes.xml"), StandardCharsets.UTF_8);
+        String garbled = new String(Fixtures.bytes("samples/hostile/gbk-bytes.xml"), StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> reader.read("LDJQ", garbled, RECEIVED))
                 .isInstanceOfSatisfying(MalformedAlarmException.class, e -> assertThat(e.element()).isEqualTo("encoding"));

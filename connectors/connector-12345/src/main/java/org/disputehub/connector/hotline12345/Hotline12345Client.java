@@ -1,6 +1,9 @@
 package org.disputehub.connector.hotline12345;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -14,6 +17,10 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.disputehub.canonical.codec.Json;
 import org.disputehub.connector.hotline12345.Hotline12345CallException.Failure;
 
@@ -25,6 +32,12 @@ import org.disputehub.connector.hotline12345.Hotline12345CallException.Failure;
 public class Hotline12345Client {
 
     static final String ORDERS_PATH = "/api/v2/workorders";
+    /** The largest reply read: a full page of 100 records with 4000-character contents is well under 2 MiB. */
+    static final int MAX_REPLY_BYTES = 4 * 1024 * 1024;
+    /** Replies are parsed strictly: a key given twice or anything after the JSON value is not the contract's reply. */
+    private static final ObjectReader STRICT = Json.mapper().reader()
+            .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
 
     private final HttpClient http;
@@ -53,6 +66,10 @@ public class Hotline12345Client {
         JsonNode records = call(target, null).path("data").path("records");
         if (!records.isArray()) {
             throw new Hotline12345CallException(Failure.BAD_REPLY, 0, "reply has no data.records array", null);
+        }
+        if (records.size() > pageSize) {
+            throw new Hotline12345CallException(Failure.BAD_REPLY, 0, "reply has " + records.size()
+                    + " records, more than the pageSize " + pageSize + " asked for", null);
         }
         List<JsonNode> list = new ArrayList<>(records.size());
         records.forEach(list::add);
@@ -87,12 +104,13 @@ public class Hotline12345Client {
         }
         JsonNode reply;
         try {
-            reply = Json.mapper().readTree(response.body());
+            reply = STRICT.readTree(response.body());
         } catch (IOException e) {
-            throw new Hotline12345CallException(Failure.BAD_REPLY, 0, "reply is not JSON: " + e.getMessage(), e);
+            throw new Hotline12345CallException(Failure.BAD_REPLY, 0, "reply is not JSON: "
+                    + clip(e.getMessage().lines().findFirst().orElse("")), e);
         }
-        if (reply == null || !reply.path("code").canConvertToInt()) {
-            throw new Hotline12345CallException(Failure.BAD_REPLY, 0, "reply has no numeric code", null);
+        if (reply == null || !reply.path("code").isIntegralNumber() || !reply.path("code").canConvertToInt()) {
+            throw new Hotline12345CallException(Failure.BAD_REPLY, 0, "reply has no integer code", null);
         }
         int code = reply.path("code").asInt();
         if (code != 0) {
@@ -102,18 +120,33 @@ public class Hotline12345Client {
         return reply;
     }
 
+    /** The whole exchange, body included, within the timeout: a reply that trickles in cannot hold a cycle. */
     private HttpResponse<String> send(HttpRequest request, String pathAndQuery) {
+        CompletableFuture<HttpResponse<String>> exchange = http.sendAsync(request, BoundedBody.handler(MAX_REPLY_BYTES));
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (HttpTimeoutException e) {
+            return exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
             throw new Hotline12345CallException(Failure.UNAVAILABLE, 0, "timeout after " + timeout + " on " + pathAndQuery, e);
-        } catch (IOException e) {
-            throw new Hotline12345CallException(Failure.UNAVAILABLE, 0, e.getClass().getSimpleName() + " on "
-                    + pathAndQuery + ": " + e.getMessage(), e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof BoundedBody.RejectedBodyException rejected) {
+                throw new Hotline12345CallException(Failure.BAD_REPLY, 0, rejected.getMessage(), rejected);
+            }
+            if (cause instanceof HttpTimeoutException) {
+                throw new Hotline12345CallException(Failure.UNAVAILABLE, 0, "timeout after " + timeout + " on " + pathAndQuery, cause);
+            }
+            throw new Hotline12345CallException(Failure.UNAVAILABLE, 0, cause.getClass().getSimpleName() + " on "
+                    + pathAndQuery + ": " + cause.getMessage(), cause);
         } catch (InterruptedException e) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new Hotline12345CallException(Failure.UNAVAILABLE, 0, "interrupted on " + pathAndQuery, e);
         }
+    }
+
+    private static String clip(String text) {
+        return text.length() > 200 ? text.substring(0, 200) + "…" : text;
     }
 
     /** One page of the work-order listing. */

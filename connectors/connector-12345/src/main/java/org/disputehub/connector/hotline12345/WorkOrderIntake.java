@@ -1,7 +1,9 @@
 package org.disputehub.connector.hotline12345;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -39,13 +41,20 @@ public class WorkOrderIntake {
     private static final Logger log = LoggerFactory.getLogger(WorkOrderIntake.class);
     private static final String JSON = "application/json";
     private static final int REJECTS_REMEMBERED = 1000;
+    /** The largest record taken in (its raw JSON travels whole in the envelope); a full record is under 16 KiB. */
+    static final int MAX_RECORD_BYTES = 64 * 1024;
+    /** How far an updateTime may be ahead of the hub's clock (clock skew) before it is refused. */
+    static final Duration FUTURE_TOLERANCE = Duration.ofDays(1);
 
     private final WorkOrderMapper mapper;
     private final ConnectorStore store;
     private final Hotline12345Publisher publisher;
     private final Hotline12345Metrics metrics;
     private final Clock clock;
-    /** Rejected records without a usable position: audited once per JVM, not once per cycle. */
+    /**
+     * Rejected records (raw JSON) already audited: one without a usable position or behind the watermark is audited
+     * once per JVM, not once per cycle.
+     */
     private final Set<String> rejectsKept = Collections.synchronizedSet(Collections.newSetFromMap(
             new LinkedHashMap<String, Boolean>() {
                 @Override
@@ -72,6 +81,18 @@ public class WorkOrderIntake {
         } catch (MalformedWorkOrderException e) {
             return reject(record, raw, e, null, watermark);
         }
+        if (position.time().isAfter(now().plus(FUTURE_TOLERANCE))) {
+            // refused without moving the watermark: a forged far-future time would make every later record "old"
+            MalformedWorkOrderException future = new MalformedWorkOrderException("updateTime", "in the future ("
+                    + position.time() + ", more than " + FUTURE_TOLERANCE.toHours() + " h ahead of the hub's clock)");
+            return reject(record, raw, future, null, watermark);
+        }
+        int size = raw.getBytes(StandardCharsets.UTF_8).length;
+        if (size > MAX_RECORD_BYTES) {
+            return reject(record, raw.substring(0, Math.min(raw.length(), MAX_RECORD_BYTES)),
+                    new MalformedWorkOrderException("record", "over " + MAX_RECORD_BYTES + " bytes (" + size
+                            + "; recorded: the first " + MAX_RECORD_BYTES + " characters)"), position, watermark);
+        }
         Optional<OffsetDateTime> seen = store.sourceVersion(Hotline12345.SYSTEM, position.orderNo()).map(WorkOrderIntake::version);
         if (seen.isPresent() && !position.time().isAfter(seen.get())) {
             metrics.message(Hotline12345Metrics.Direction.IN, Hotline12345Metrics.Outcome.SKIPPED);
@@ -86,8 +107,9 @@ public class WorkOrderIntake {
                 mapped = mapper.map(record, now());
             } catch (MalformedWorkOrderException e) {
                 if (position.compareTo(watermark) <= 0) {
-                    log.debug("hotline12345 malformed work order {} behind the watermark, already handled", position.orderNo());
-                    return watermark;
+                    // re-served (recorded already, unless this JVM restarted) or out of the contract's order: recorded
+                    // once per JVM, the watermark stays
+                    return reject(record, raw, e, null, watermark);
                 }
                 return reject(record, raw, e, position, watermark);
             }
@@ -112,7 +134,7 @@ public class WorkOrderIntake {
 
     private Watermark reject(JsonNode record, String raw, MalformedWorkOrderException e, Watermark position,
                              Watermark watermark) {
-        if (position == null && !rejectsKept.add(raw)) {
+        if (!rejectsKept.add(raw) && position == null) {
             log.debug("hotline12345 rejected record seen again, already audited");
             return watermark;
         }
@@ -145,7 +167,8 @@ public class WorkOrderIntake {
         }
     }
 
+    /** A reference fit for a log line and the audit record: at most 128 characters, no control characters. */
     private static String clip(String ref) {
-        return ref.length() > 128 ? ref.substring(0, 128) : ref;
+        return (ref.length() > 128 ? ref.substring(0, 128) : ref).replaceAll("\\p{Cntrl}", "?");
     }
 }

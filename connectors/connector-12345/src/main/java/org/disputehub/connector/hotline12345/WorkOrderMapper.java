@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.disputehub.canonical.model.CanonicalCase;
 import org.disputehub.canonical.model.CaseSource;
@@ -23,6 +24,11 @@ public class WorkOrderMapper {
 
     private static final Pattern AREA_CODE = Pattern.compile("\\d{6}");
     private static final Pattern PHONE = Pattern.compile("[0-9+\\-]{3,20}");
+    private static final Pattern ORDER_NO = Pattern.compile("[A-Za-z0-9_-]+");
+    private static final Pattern CATEGORY_CODE = Pattern.compile("[A-Za-z0-9]{1,16}");
+    private static final Set<String> APPEAL_TYPES = Set.of("投诉", "求助", "咨询", "建议", "举报");
+    private static final Set<String> ORDER_STATUSES = Set.of("待签收", "办理中", "已办结", Hotline12345.WITHDRAWN);
+    private static final int EARLIEST_YEAR = 2000;
     private static final Map<String, String> URGENCY = Map.of("一般", "NORMAL", "紧急", "URGENT");
     private static final int TITLE_MAX = 200;
     private static final int DESCRIPTION_MAX = 4000;
@@ -37,16 +43,21 @@ public class WorkOrderMapper {
         String content = required(record, "content");
         String areaCode = required(record, "areaCode");
         if (!AREA_CODE.matcher(areaCode).matches()) {
-            throw new MalformedWorkOrderException("areaCode", "must be a 6-digit region code, was '" + areaCode + "'");
+            throw new MalformedWorkOrderException("areaCode", "must be a 6-digit region code, was '" + clip(areaCode, 40) + "'");
         }
         String categoryCode = required(record, "categoryCode");
+        if (!CATEGORY_CODE.matcher(categoryCode).matches()) {
+            throw new MalformedWorkOrderException("categoryCode", "must be a catalogue code (letters and digits, up to 16)");
+        }
+        String appealType = oneOf(record, "appealType", APPEAL_TYPES);
+        oneOf(record, "orderStatus", ORDER_STATUSES);
         return new CanonicalCase(null, CanonicalCase.SCHEMA_VERSION,
                 new CaseSource(Hotline12345.SYSTEM, orderNo, Hotline12345.CHANNEL, receivedAt, null),
                 accepted,
                 clip(optional(record, "title"), TITLE_MAX),
                 clip(content, DESCRIPTION_MAX),
                 Category.unclassifiedFrom(categoryCode, optional(record, "categoryName")),
-                optional(record, "appealType"),
+                appealType,
                 reporter(record),
                 null, null,
                 new Location(optional(record, "address"), areaCode, null, null, null),
@@ -62,17 +73,27 @@ public class WorkOrderMapper {
         if (orderNo.length() > ORDER_NO_MAX) {
             throw new MalformedWorkOrderException("orderNo", "longer than " + ORDER_NO_MAX + " characters");
         }
+        if (!ORDER_NO.matcher(orderNo).matches()) {
+            throw new MalformedWorkOrderException("orderNo",
+                    "only letters, digits, '-' and '_' (it is a path segment of the feedback URL)");
+        }
         return orderNo;
     }
 
     /** A record time ({@code yyyy-MM-dd HH:mm:ss}, Asia/Shanghai) at +08:00. */
     public static OffsetDateTime time(JsonNode record, String field) {
+        requireObject(record);
         String text = required(record, field);
+        LocalDateTime time;
         try {
-            return LocalDateTime.parse(text, Hotline12345.WIRE_TIME).atOffset(Hotline12345.OFFSET);
+            time = LocalDateTime.parse(text, Hotline12345.WIRE_TIME);
         } catch (DateTimeParseException e) {
-            throw new MalformedWorkOrderException(field, "not a time of the form yyyy-MM-dd HH:mm:ss: '" + text + "'");
+            throw new MalformedWorkOrderException(field, "not a time of the form yyyy-MM-dd HH:mm:ss: '" + clip(text, 40) + "'");
         }
+        if (time.getYear() < EARLIEST_YEAR) {
+            throw new MalformedWorkOrderException(field, "out of range (before " + EARLIEST_YEAR + "): '" + text + "'");
+        }
+        return time.atOffset(Hotline12345.OFFSET);
     }
 
     private static List<Party> reporter(JsonNode record) {
@@ -94,9 +115,19 @@ public class WorkOrderMapper {
         }
         String canonical = URGENCY.get(urgency);
         if (canonical == null) {
-            throw new MalformedWorkOrderException("urgency", "unknown value '" + urgency + "' (一般 or 紧急)");
+            throw new MalformedWorkOrderException("urgency", "unknown value '" + clip(urgency, 40) + "' (一般 or 紧急)");
         }
         return canonical;
+    }
+
+    /** An optional text field that, when given, must be one of the contract's values. */
+    private static String oneOf(JsonNode record, String field, Set<String> values) {
+        String value = optional(record, field);
+        if (value != null && !values.contains(value)) {
+            throw new MalformedWorkOrderException(field, "unknown value '" + clip(value, 40) + "' ("
+                    + String.join(", ", values.stream().sorted().toList()) + ")");
+        }
+        return value;
     }
 
     private static void requireObject(JsonNode record) {
@@ -123,6 +154,17 @@ public class WorkOrderMapper {
             throw new MalformedWorkOrderException(field, "must be a string, was " + node.getNodeType().name().toLowerCase());
         }
         String text = node.asText().strip();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+                throw new MalformedWorkOrderException(field,
+                        String.format("control character U+%04X at position %d", (int) c, i + 1));
+            }
+            if (c == '\uFFFD') {
+                throw new MalformedWorkOrderException(field, "carries U+FFFD replacement characters: the text was garbled "
+                        + "(GBK decoded as UTF-8?) before it reached the hub");
+            }
+        }
         return text.isEmpty() ? null : text;
     }
 

@@ -48,4 +48,49 @@ final class Fixtures {
         data.putArray("records").addAll(List.of(records));
         return reply.toString();
     }
+
+    static byte[] bytes(String path) {
+        try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/hotline12345/" + path)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture " + path);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One line of {@code samples/hostile/expected.csv}. */
+    record Hostile(String file, String kind, String category, String outcome, String field, String reason) {
+
+        boolean generated() {
+            return file.startsWith("generated:");
+        }
+
+        String name() {
+            return generated() ? file.substring("generated:".length()) : file;
+        }
+
+        /** The file's bytes (not for generated inputs). */
+        byte[] bytes() {
+            return Fixtures.bytes(file.startsWith("../") ? "samples/" + file.substring(3) : "samples/hostile/" + file);
+        }
+
+        @Override
+        public String toString() {
+            return file;
+        }
+    }
+
+    static List<Hostile> corpus() {
+        List<Hostile> out = new ArrayList<>();
+        for (String line : text("samples/hostile/expected.csv").split("\n")) {
+            if (line.isBlank() || line.startsWith("#") || line.startsWith("file,")) {
+                continue;
+            }
+            String[] f = line.strip().split(",", 6);
+            out.add(new Hostile(f[0], f[1], f[2], f[3], f[4], f[5]));
+        }
+        return out;
+    }
 }

@@ -187,7 +187,7 @@ class Hotline12345PollTest extends ConnectorContextTest {
 
     @Test
     void aMalformedRecordIsAuditedAsRejectedAndTheOthersStillFlow(CapturedOutput output) throws Exception {
-        String page = Fixtures.text("samples/malformed/page-with-malformed.json");
+        String page = Fixtures.text("samples/hostile/page-with-malformed.json");
         stubPage(1, page);
         double rejected = count("hub.connector.messages", "direction", "in", "outcome", "rejected");
 
@@ -203,7 +203,7 @@ class Hotline12345PollTest extends ConnectorContextTest {
         assertThat(audit.ref()).isEqualTo("GD20261122000202");
         assertThat(audit.outcome()).isEqualTo(AuditRecord.Outcome.REJECTED);
         assertThat(audit.reason()).startsWith("areaCode: ");
-        assertThat(Json.mapper().readTree(audit.body())).isEqualTo(Fixtures.records("samples/malformed/page-with-malformed.json").get(1));
+        assertThat(Json.mapper().readTree(audit.body())).isEqualTo(Fixtures.records("samples/hostile/page-with-malformed.json").get(1));
         assertThat(count("hub.connector.messages", "direction", "in", "outcome", "rejected") - rejected).isEqualTo(1);
         assertThat(store.watermark(Hotline12345Poller.WATERMARK)).contains("2026-11-22T16:10:30+08:00|GD20261122000203");
         assertThat(output).contains("hotline12345 rejected work order GD20261122000202").doesNotContain("13812340000");
@@ -215,7 +215,7 @@ class Hotline12345PollTest extends ConnectorContextTest {
 
     @Test
     void aRecordWithoutOrderNoIsAuditedOnceWithRefQuestionMark() throws Exception {
-        stubPage(1, Fixtures.page(Fixtures.json("samples/malformed/missing-order-no.json")));
+        stubPage(1, Fixtures.page(Fixtures.json("samples/hostile/missing-order-no.json")));
 
         poller.poll();
         poller.poll();

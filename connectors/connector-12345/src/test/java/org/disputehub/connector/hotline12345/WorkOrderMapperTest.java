@@ -93,11 +93,11 @@ class WorkOrderMapperTest {
 
     @ParameterizedTest
     @CsvSource({
-        "samples/malformed/missing-order-no.json, orderNo",
-        "samples/malformed/bad-accept-time.json,  acceptTime",
-        "samples/malformed/bad-area-code.json,    areaCode",
-        "samples/malformed/wrong-types.json,      content",
-        "samples/malformed/unknown-urgency.json,  urgency"
+        "samples/hostile/missing-order-no.json, orderNo",
+        "samples/hostile/bad-accept-time.json,  acceptTime",
+        "samples/hostile/bad-area-code.json,    areaCode",
+        "samples/hostile/wrong-types.json,      content",
+        "samples/hostile/unknown-urgency.json,  urgency"
     })
     void malformedRecordsAreRejectedNamingTheField(String fixture, String field) {
         assertThatThrownBy(() -> mapper.map(Fixtures.json(fixture), RECEIVED))

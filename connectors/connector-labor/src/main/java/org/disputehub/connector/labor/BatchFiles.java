@@ -43,13 +43,16 @@ public class BatchFiles {
         create(errorDir, "error-dir");
     }
 
-    /** The complete batches in the inbox, oldest first. */
+    /**
+     * The complete batches in the inbox, oldest first: every {@code LDJC_*.csv} with its marker (one whose name is not
+     * {@code LDJC_{yyyyMMddHHmmss}.csv} is refused when processed, rather than waiting for ever).
+     */
     public List<Path> ready() throws IOException {
         List<Path> ready = new ArrayList<>();
         try (DirectoryStream<Path> found = Files.newDirectoryStream(inbox, "LDJC_*")) {
             for (Path p : found) {
                 String name = p.getFileName().toString();
-                if (Labor.BATCH_FILE.matcher(name).matches() && Files.isRegularFile(p) && Files.exists(marker(p))) {
+                if (name.endsWith(".csv") && Files.isRegularFile(p) && Files.exists(marker(p))) {
                     ready.add(p);
                 } else if (name.endsWith(Labor.MARKER_SUFFIX)) {
                     tidy(p);
@@ -58,6 +61,38 @@ public class BatchFiles {
         }
         ready.sort(null);
         return ready;
+    }
+
+    /** Markers in the inbox whose batch file is nowhere: not in the inbox, done/ or error/. */
+    public List<Path> orphanMarkers() throws IOException {
+        List<Path> orphans = new ArrayList<>();
+        try (DirectoryStream<Path> found = Files.newDirectoryStream(inbox, "LDJC_*" + Labor.MARKER_SUFFIX)) {
+            for (Path marker : found) {
+                Path csv = batchOf(marker);
+                if (Files.isRegularFile(marker) && !Files.exists(csv) && !Files.exists(doneDir.resolve(csv.getFileName()))
+                        && !Files.exists(errorDir.resolve(csv.getFileName()))) {
+                    orphans.add(marker);
+                }
+            }
+        }
+        orphans.sort(null);
+        return orphans;
+    }
+
+    /** Moves a marker without its batch to error/, beside {batch}.error.txt with the reason. */
+    public void refuseMarker(Path marker, String reason) {
+        String batch = batchName(batchOf(marker));
+        try {
+            Files.writeString(errorDir.resolve(batch + ".error.txt"), marker.getFileName() + ": " + reason + "\r\n",
+                    StandardCharsets.UTF_8);
+            Files.move(marker, errorDir.resolve(marker.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move " + marker.getFileName() + " to " + errorDir, e);
+        }
+    }
+
+    private static Path batchOf(Path marker) {
+        return marker.resolveSibling(marker.getFileName().toString().replaceFirst("\\.ok$", ""));
     }
 
     /** Moves a processed batch and its marker to done/. */

@@ -123,6 +123,19 @@ public class BatchProcessor {
         return new Tally().result(batch, Outcome.ERROR, resumeAfter, 0).withReason(reason);
     }
 
+    /** Refuses a marker whose batch file is nowhere: audited, moved to error/ beside {batch}.error.txt. */
+    public BatchResult refuseMarker(Path marker) {
+        String name = marker.getFileName().toString();
+        String batch = BatchFiles.batchName(Path.of(name.substring(0, name.length() - Labor.MARKER_SUFFIX.length())));
+        String reason = "a marker without its batch file (" + batch + ".csv is not in the inbox)";
+        publisher.audit(new AuditRecord(Labor.SYSTEM, AuditRecord.Direction.IN, name, "text/plain", "",
+                AuditRecord.Outcome.REJECTED, "marker refused: " + reason, OffsetDateTime.now(Labor.OFFSET)));
+        files.refuseMarker(marker, reason);
+        metrics.batch(LaborMetrics.Batch.ERROR);
+        log.warn("labor marker {} refused, moved to error/ with {}.error.txt: {}", name, batch, reason);
+        return new Tally().result(batch, Outcome.ERROR, 0, 0).withReason(reason);
+    }
+
     /** Reads the whole file once, sending nothing: the batch is readable, or it is refused whole. */
     private static long check(Path csv) {
         try (BatchReader reader = BatchReader.open(csv)) {

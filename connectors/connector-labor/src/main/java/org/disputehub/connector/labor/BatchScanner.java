@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * One scan of the inbox (route {@code labor-batch}): every complete batch, oldest first, through the
  * {@link BatchProcessor}. A batch that fails (the broker or the disk) stays in the inbox with its marker and its
  * watermark, and the scan stops there, so later batches wait instead of overtaking it; the next scan resumes it.
- * Scans never overlap. Never throws: failures go to the log and the metrics.
+ * Scans never overlap. Never throws: failures go to the log and the metrics. After the batches, a marker whose batch
+ * file is nowhere is refused (audited, moved to error/).
  */
 public class BatchScanner {
 
@@ -56,9 +57,28 @@ public class BatchScanner {
                     break;
                 }
             }
+            for (Path marker : orphanMarkers()) {
+                if (stop.getAsBoolean()) {
+                    break;
+                }
+                try {
+                    results.add(processor.refuseMarker(marker));
+                } catch (RuntimeException e) {
+                    log.warn("labor marker {} could not be refused, retrying next scan: {}", marker.getFileName(), e.toString());
+                }
+            }
             return results;
         } finally {
             scanning.unlock();
+        }
+    }
+
+    private List<Path> orphanMarkers() {
+        try {
+            return files.orphanMarkers();
+        } catch (IOException e) {
+            log.warn("labor inbox {} cannot be listed, retrying next scan: {}", files.inbox(), e.toString());
+            return List.of();
         }
     }
 

@@ -1,6 +1,11 @@
 package org.disputehub.connector.labor;
 
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -27,7 +32,7 @@ public class ComplaintMapper {
     static final List<String> MATTERS = List.of("欠薪", "未签合同", "社保", "工伤", "解除劳动关系", "其他");
     static final int GROUP_HEADCOUNT = 10;
     static final BigDecimal GROUP_AMOUNT = new BigDecimal("100000");
-    private static final Pattern COMPLAINT_NO = Pattern.compile("[^\\s\\p{Cntrl}]{1,64}");
+    private static final Pattern COMPLAINT_NO = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern PHONE = Pattern.compile("\\d[\\d-]{1,18}\\d");
     private static final Pattern ID_NUMBER = Pattern.compile("\\d{17}[\\dX]");
     private static final Pattern CREDIT_CODE = Pattern.compile("[0-9A-HJ-NPQRTUWXY]{18}");
@@ -35,6 +40,8 @@ public class ComplaintMapper {
     private static final Pattern AMOUNT = Pattern.compile("\\d{1,13}(\\.\\d{1,2})?");
     private static final Pattern REGION = Pattern.compile("\\d{6}");
     private static final int NAME_MAX = 100;
+    private static final int EARLIEST_YEAR = 2000;
+    private static final Duration FUTURE_TOLERANCE = Duration.ofDays(1);
     private static final int TITLE_MAX = 200;
     private static final int DESCRIPTION_MAX = 4000;
 
@@ -45,8 +52,10 @@ public class ComplaintMapper {
             throw new MalformedRowException(List.of("expected " + Labor.HEADER.size() + " fields, found " + v.size()));
         }
         List<String> problems = new ArrayList<>();
-        String complaintNo = check(problems, 0, field(v, 0), COMPLAINT_NO, "at most 64 characters without spaces");
-        OffsetDateTime registered = time(problems, field(v, 1));
+        textProblems(problems, v);
+        String complaintNo = check(problems, 0, field(v, 0), COMPLAINT_NO,
+                "at most 64 letters, digits, - or _ (it is a path segment of the progress URL)");
+        OffsetDateTime registered = time(problems, field(v, 1), receivedAt);
         String complainant = required(problems, 2, field(v, 2));
         if (complainant != null && complainant.codePointCount(0, complainant.length()) > NAME_MAX) {
             problems.add(column(2) + ": longer than " + NAME_MAX + " characters");
@@ -100,15 +109,54 @@ public class ComplaintMapper {
         return new Risk(Parts.RiskLevel.RED, List.of(reason));
     }
 
-    private static OffsetDateTime time(List<String> problems, String text) {
+    private static OffsetDateTime time(List<String> problems, String text, OffsetDateTime receivedAt) {
         if (required(problems, 1, text) == null) {
             return null;
         }
+        OffsetDateTime time;
         try {
-            return LocalDateTime.parse(text, Labor.WIRE_TIME).atOffset(Labor.OFFSET);
+            time = LocalDateTime.parse(text, Labor.WIRE_TIME).atOffset(Labor.OFFSET);
         } catch (DateTimeParseException e) {
             problems.add(column(1) + ": not a time of the form yyyy-MM-dd HH:mm: '" + clip(text, 40) + "'");
             return null;
+        }
+        if (time.getYear() < EARLIEST_YEAR || time.isAfter(receivedAt.plus(FUTURE_TOLERANCE))) {
+            problems.add(column(1) + ": out of range (" + EARLIEST_YEAR + " to a day ahead of the hub's clock): '" + text + "'");
+            return null;
+        }
+        return time;
+    }
+
+    /**
+     * Text no field may carry: control characters other than tab and line breaks (NUL, terminal escapes), and
+     * UTF-8 bytes read as GBK — a field whose GBK bytes are valid UTF-8 Chinese is mojibake of a UTF-8 row.
+     */
+    private static void textProblems(List<String> problems, List<String> values) {
+        for (int i = 0; i < values.size(); i++) {
+            String value = values.get(i);
+            for (int j = 0; j < value.length(); j++) {
+                char c = value.charAt(j);
+                if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+                    problems.add(column(i) + String.format(": control character U+%04X at position %d", (int) c, j + 1));
+                    break;
+                }
+            }
+            if (utf8ReadAsGbk(value)) {
+                problems.add(column(i) + ": UTF-8 text read as GBK (the row was not exported in GBK)");
+            }
+        }
+    }
+
+    static boolean utf8ReadAsGbk(String value) {
+        if (value.chars().allMatch(c -> c < 0x80)) {
+            return false;
+        }
+        try {
+            String asUtf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(value.getBytes(Labor.GBK))).toString();
+            return asUtf8.chars().anyMatch(c -> c >= 0x4E00 && c <= 0x9FFF);
+        } catch (CharacterCodingException e) {
+            return false;
         }
     }
 

@@ -35,11 +35,19 @@ final class RejectedRows implements Closeable {
             if (printer == null) {
                 printer = new CSVPrinter(Files.newBufferedWriter(part, StandardCharsets.UTF_8), FORMAT);
             }
-            printer.printRecord(line, reason, raw);
+            printer.printRecord(line, reason, inert(raw));
             count++;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + part, e);
         }
+    }
+
+    /**
+     * A cell a spreadsheet would run as a formula ({@code =}, {@code +}, {@code -}, {@code @}, tab or CR first) gets a
+     * leading apostrophe: the list is opened by people, and a hostile row must not become a live formula there.
+     */
+    static String inert(String cell) {
+        return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
     }
 
     long count() {

@@ -34,7 +34,7 @@ class BatchReaderTest {
 
     @Test
     void aWrongOrEmptyHeaderIsRefused() {
-        assertThatThrownBy(() -> new BatchReader(new ByteArrayInputStream(Samples.bytes("wrong-header.csv"))))
+        assertThatThrownBy(() -> new BatchReader(new ByteArrayInputStream(Samples.bytes("hostile/wrong-header.csv"))))
                 .isInstanceOfSatisfying(UnreadableBatchException.class, e -> assertThat(e.reason())
                         .startsWith("the header has the right columns in the wrong order: expected 投诉编号,登记日期,投诉人,")
                         .endsWith("but found 投诉编号,投诉人,登记日期,联系电话,身份证号,用人单位,统一社会信用代码,涉及人数,欠薪金额,事项类型,所属区划,地址,诉求内容"));

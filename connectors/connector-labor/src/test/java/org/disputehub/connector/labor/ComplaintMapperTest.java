@@ -80,7 +80,7 @@ class ComplaintMapperTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "0  | ''                    | 投诉编号: missing",
-        "0  | LD 1                  | 投诉编号: at most 64 characters without spaces",
+        "0  | LD 1                  | 投诉编号: at most 64 letters, digits, - or _ (it is a path segment of the progress URL)",
         "1  | 2026-11-22 8:15       | 登记日期: not a time of the form yyyy-MM-dd HH:mm: '2026-11-22 8:15'",
         "1  | 2026-02-30 08:15      | 登记日期: not a time of the form yyyy-MM-dd HH:mm: '2026-02-30 08:15'",
         "2  | ''                    | 投诉人: missing",

@@ -3,9 +3,7 @@ package org.disputehub.connector.labor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.ProducerTemplate;
@@ -13,8 +11,6 @@ import org.disputehub.canonical.codec.Json;
 import org.disputehub.canonical.connector.AuditRecord;
 import org.disputehub.canonical.model.CaseEnvelope;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,41 +39,11 @@ class LaborBatchFailureTest extends ConnectorContextTest {
         transaction = new TransactionTemplate(transactions);
     }
 
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "wrong-header.csv   | the header has the right columns in the wrong order: expected 投诉编号,登记日期,投诉人,",
-        "utf8-batch.csv     | the file is UTF-8, not GBK",
-        "bad-bytes.csv      | not GBK: undecodable byte(s) 0xFF at byte offset 696 (line 4)",
-        "unclosed-quote.csv | EOF reached before encapsulated token finished"
-    })
-    void anUnreadableBatchGoesToErrorWholeWithItsReasonAndAnAuditRecord(String sample, String reason) throws Exception {
-        double errors = count("hub.connector.labor.batches", "outcome", "error");
-        Samples.drop(INBOX, sample, BATCH);
-
-        BatchResult result = scanner.scan().get(0);
-
-        assertThat(result.outcome()).isEqualTo(BatchResult.Outcome.ERROR);
-        assertThat(result.reason()).contains(reason);
-        assertThat(drain(INTAKE)).as("not even the rows before the problem").isEmpty();
-        assertThat(names(INBOX)).isEmpty();
-        assertThat(names(ERROR)).containsExactly(BATCH + ".csv", BATCH + ".csv.ok", BATCH + ".error.txt");
-        assertThat(Files.readString(ERROR.resolve(BATCH + ".error.txt"), StandardCharsets.UTF_8))
-                .startsWith(BATCH + ".csv: ").contains(reason);
-        assertThat(ERROR.resolve(BATCH + ".csv")).hasBinaryContent(Samples.bytes(sample));
-        AuditRecord audit = Json.read(text(next(AUDIT)), AuditRecord.class);
-        assertThat(audit.ref()).isEqualTo(BATCH + ".csv");
-        assertThat(audit.outcome()).isEqualTo(AuditRecord.Outcome.REJECTED);
-        assertThat(audit.reason()).startsWith("batch refused: ").contains(reason);
-        assertThat(audit.contentType()).isEqualTo("text/csv; charset=GBK");
-        assertThat(store.watermark("labor:" + BATCH)).isEmpty();
-        assertThat(count("hub.connector.labor.batches", "outcome", "error") - errors).isEqualTo(1);
-    }
-
     @Test
     void aUtf8FileWithAByteOrderMarkAndARunawayRowAreRefusedToo() throws Exception {
         ByteArrayOutputStream bom = new ByteArrayOutputStream();
         bom.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-        bom.write(Samples.bytes("utf8-batch.csv"));
+        bom.write(Samples.bytes("hostile/utf8-batch.csv"));
         Files.write(INBOX.resolve(BATCH + ".csv"), bom.toByteArray());
         Samples.marker(INBOX.resolve(BATCH + ".csv"));
         String runaway = BatchRowsTestData.header() + BatchRowsTestData.row(1) + "LD9,2026-11-22 10:00,张三,,,某公司,,1,,其他,330108,地址,\""

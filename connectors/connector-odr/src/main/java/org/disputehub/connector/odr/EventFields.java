@@ -73,6 +73,10 @@ final class EventFields {
         return amount;
     }
 
+    static String clip(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max) + "…";
+    }
+
     static String type(JsonNode node) {
         return node.getNodeType().name().toLowerCase();
     }

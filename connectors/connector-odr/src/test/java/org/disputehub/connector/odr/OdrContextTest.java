@@ -25,7 +25,7 @@ import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.disputehub.canonical.codec.Json;
 import org.disputehub.canonical.connector.ConnectorStore;
 import org.disputehub.fixtures.TestQueues;
-import org.disputehub.fixtures.odr.HostileRequests;
+import org.disputehub.fixtures.odr.OdrFixtures;
 import org.disputehub.fixtures.odr.OdrSigning;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -121,7 +121,7 @@ abstract class OdrContextTest {
     /** A fixture event as an editable tree. */
     static ObjectNode event(String path) {
         try {
-            return (ObjectNode) Json.mapper().readTree(HostileRequests.fixture(path));
+            return (ObjectNode) Json.mapper().readTree(OdrFixtures.fixture(path));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

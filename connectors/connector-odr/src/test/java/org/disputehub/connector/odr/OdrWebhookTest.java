@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.jms.Message;
-import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -17,11 +16,8 @@ import org.disputehub.canonical.codec.Json;
 import org.disputehub.canonical.connector.AuditRecord;
 import org.disputehub.canonical.model.CaseEnvelope;
 import org.disputehub.canonical.model.EnvelopeType;
-import org.disputehub.fixtures.odr.HostileRequests;
 import org.disputehub.fixtures.odr.OdrSigning;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class OdrWebhookTest extends OdrContextTest {
 
@@ -122,57 +118,12 @@ class OdrWebhookTest extends OdrContextTest {
     }
 
     @Test
-    void validWebhooksKeepFlowingWhileTheHostileOnesAreRefused() throws Exception {
-        List<HostileRequests.Request> attacks = hostile();
-        List<String> accepted = new java.util.ArrayList<>();
-        for (int i = 0; i < attacks.size(); i++) {
-            HostileRequests.Request attack = attacks.get(i);
-            assertThat(postWebhook(attack.body(), attack.signature()).statusCode()).as(attack.toString())
-                    .isEqualTo(attack.status());
-            ObjectNode valid = event("samples/events/dispute-created.json");
-            valid.put("id", "evt_flow_" + i);
-            ((ObjectNode) valid.get("data")).put("disputeId", "ODR-FLOW-" + i);
-            HttpResponse<String> reply = push(valid);
-            assertThat(reply.statusCode()).as("valid push after " + attack).isEqualTo(200);
-            accepted.add("ODR-FLOW-" + i);
-        }
-        List<String> envelopes = new java.util.ArrayList<>();
-        for (Message m : drain(INTAKE)) {
-            envelopes.add(Json.read(text(m), CaseEnvelope.class).sourceId());
-        }
-        assertThat(envelopes).containsExactlyInAnyOrderElementsOf(accepted);
-    }
-
-    static List<HostileRequests.Request> hostile() {
-        return HostileRequests.refused(SECRET, Instant.now());
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("hostile")
-    void hostileRequestsGetTheirStatusAndAreRecordedRejected(HostileRequests.Request request) throws Exception {
-        double rejected = count("hub.connector.messages", "connector", "odr", "direction", "in", "outcome", "rejected");
-
-        HttpResponse<String> reply = postWebhook(request.body(), request.signature());
-
-        assertThat(reply.statusCode()).isEqualTo(request.status());
-        JsonNode answer = json(reply.body());
-        assertThat(answer.path("error").asText()).isNotBlank();
-        if (request.field() != null) {
-            assertThat(answer.path("field").asText()).isEqualTo(request.field());
-        }
-        AuditRecord audit = audits().get(0);
-        assertThat(audit.outcome()).isEqualTo(AuditRecord.Outcome.REJECTED);
-        assertThat(audit.system()).isEqualTo("ODR");
-        assertThat(audit.reason()).isNotBlank();
-        assertThat(drain(INTAKE)).isEmpty();
-        assertThat(count("hub.connector.messages", "connector", "odr", "direction", "in", "outcome", "rejected") - rejected)
-                .isEqualTo(1);
-    }
-
-    @Test
     void severalSignaturesWithOneValidAreAcceptedAndSoIsTheNextSecretOfARotation() throws Exception {
-        HostileRequests.Request several = HostileRequests.accepted(SECRET, Instant.now()).get(0);
-        assertThat(postWebhook(several.body(), several.signature()).statusCode()).isEqualTo(several.status());
+        byte[] body = event("samples/events/dispute-created.json").toString().getBytes(StandardCharsets.UTF_8);
+        long t = Instant.now().getEpochSecond();
+        String several = "t=" + t + ",v1=" + OdrSigning.v1("a-secret-the-hub-does-not-know", t, body) + ",v1=00ff,v1="
+                + OdrSigning.v1(SECRET, t, body);
+        assertThat(postWebhook(body, several).statusCode()).isEqualTo(200);
 
         byte[] other = event("samples/events/dispute-created-property.json").toString().getBytes(StandardCharsets.UTF_8);
         HttpResponse<String> reply = postWebhook(other, OdrSigning.header(NEXT_SECRET, Instant.now().getEpochSecond(), other));
@@ -180,21 +131,6 @@ class OdrWebhookTest extends OdrContextTest {
         assertThat(reply.statusCode()).isEqualTo(200);
         assertThat(envelopes(drain(INTAKE))).extracting(CaseEnvelope::sourceId)
                 .containsExactly("ODR-2026-000123", "ODR-2026-000124");
-    }
-
-    @Test
-    void anOversizeBodyWithoutContentLengthIsStillRefused() throws Exception {
-        HostileRequests.Request oversize = hostile().stream().filter(r -> r.status() == 413).findFirst().orElseThrow();
-        HttpRequest chunked = HttpRequest.newBuilder(webhook()).header("Content-Type", "application/json")
-                .header(OdrSigning.HEADER, oversize.signature())
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(oversize.body()))).build();
-
-        HttpResponse<String> reply = send(chunked);
-
-        assertThat(reply.statusCode()).isEqualTo(413);
-        AuditRecord audit = audits().get(0);
-        assertThat(audit.outcome()).isEqualTo(AuditRecord.Outcome.REJECTED);
-        assertThat(audit.reason()).contains("over the limit of 1048576 bytes").contains("truncated from 1048577 bytes");
     }
 
     @Test

@@ -9,7 +9,8 @@ import org.w3c.dom.Node;
 /**
  * Reads the direct child elements of one element of a petition, naming each by its path
  * ({@code XFJBH}, {@code WTSD/XZQH}, {@code XFR[2]/XM}) in every complaint. A single-valued element that
- * appears twice is refused rather than guessed at.
+ * appears twice, or a text element with child elements (whose text would be theirs run together), is refused
+ * rather than guessed at.
  */
 final class PetitionElements {
 
@@ -48,6 +49,11 @@ final class PetitionElements {
         }
         if (found.isEmpty()) {
             return null;
+        }
+        for (Node n = found.get(0).getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element) {
+                throw new MalformedPetitionException(path + name, "must be text, has child elements");
+            }
         }
         String text = found.get(0).getTextContent().strip();
         return text.isEmpty() ? null : text;

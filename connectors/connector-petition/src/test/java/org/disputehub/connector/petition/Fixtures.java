@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.disputehub.canonical.codec.SafeXml;
+import org.disputehub.fixtures.HostileCorpus;
 import org.w3c.dom.Document;
 
 /** The petition fixtures of the test-fixtures module ({@code fixtures/petition/...} on the classpath). */
@@ -33,7 +34,7 @@ final class Fixtures {
         return SafeXml.parse(bytes(path));
     }
 
-    /** One line of samples/hostile/expected.txt: what the hub answers to a hostile sample. */
+    /** A stored hostile sample sent with a valid signature, with the answer it gets (samples/hostile/expected.csv). */
     record Hostile(String file, int status, String ref, String message) {
 
         @Override
@@ -42,11 +43,11 @@ final class Fixtures {
         }
     }
 
+    /** The corpus's stored, validly signed samples under samples/hostile/. */
     static List<Hostile> hostile() {
-        return text("samples/hostile/expected.txt").lines()
-                .filter(l -> !l.isBlank() && !l.startsWith("#"))
-                .map(l -> l.split("\\|", 4))
-                .map(p -> new Hostile(p[0], Integer.parseInt(p[1]), p[2], p[3]))
+        return HostileCorpus.load("petition").stream()
+                .filter(i -> i.input().startsWith("hostile/") && i.signing().equals("valid"))
+                .map(i -> new Hostile(i.input().substring("hostile/".length()), i.status(), i.ref(), i.error()))
                 .toList();
     }
 }

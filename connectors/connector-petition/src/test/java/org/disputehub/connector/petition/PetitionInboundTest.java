@@ -15,8 +15,6 @@ import org.disputehub.canonical.connector.AuditRecord;
 import org.disputehub.canonical.model.CaseEnvelope;
 import org.disputehub.canonical.model.EnvelopeType;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.w3c.dom.Element;
 
 class PetitionInboundTest extends ConnectorContextTest {
@@ -88,29 +86,6 @@ class PetitionInboundTest extends ConnectorContextTest {
         assertThat(update.caseData().caseId()).isEqualTo(caseId(first));
         assertThat(update.caseData().description()).endsWith("无人处理。");
         assertThat(store.sourceVersion("PETITION", "XF3301082026112200011")).contains(sha256(changed));
-    }
-
-    @ParameterizedTest
-    @MethodSource("org.disputehub.connector.petition.Fixtures#hostile")
-    void eachHostileSampleGetsItsStatusAndAnAuditRecord(Fixtures.Hostile sample) throws Exception {
-        byte[] body = Fixtures.bytes("samples/hostile/" + sample.file());
-        double before = count("hub.connector.rejections", "status", Integer.toString(sample.status()));
-
-        HttpResponse<String> response = push(body);
-
-        assertThat(response.statusCode()).isEqualTo(sample.status());
-        Element ack = SafeXml.parse(response.body().getBytes(StandardCharsets.UTF_8)).getDocumentElement();
-        assertThat(SafeXml.text(ack, "Code")).isEqualTo("E" + sample.status());
-        assertThat(SafeXml.text(ack, "Message")).contains(sample.message());
-        AuditRecord audit = Json.read(text(next(AUDIT)), AuditRecord.class);
-        assertThat(audit.system()).isEqualTo("PETITION");
-        assertThat(audit.direction()).isEqualTo(AuditRecord.Direction.IN);
-        assertThat(audit.outcome()).isEqualTo(AuditRecord.Outcome.REJECTED);
-        assertThat(audit.ref()).isEqualTo(sample.ref());
-        assertThat(audit.reason()).contains(sample.message());
-        assertThat(audit.body()).isEqualTo(new String(body, StandardCharsets.UTF_8));
-        assertThat(drain(INTAKE)).isEmpty();
-        assertThat(count("hub.connector.rejections", "status", Integer.toString(sample.status())) - before).isEqualTo(1);
     }
 
     @Test

@@ -15,14 +15,16 @@ import org.disputehub.canonical.model.StatusEvent;
 public final class CaseActionMapper {
 
     static final String ORIGIN = Zhengding.SYSTEM;
+    /** 9999-12-31T23:59:59.999Z: no later (or negative) {@code time} is a moment the hub can represent. */
+    static final long TIME_MAX = 253_402_300_799_999L;
 
     private CaseActionMapper() {
     }
 
     public static StatusEvent map(JsonNode m) throws MalformedEventException {
         String eventId = text(m, "eventId");
-        if (eventId.length() > 64) {
-            throw new MalformedEventException("eventId is longer than 64 characters");
+        if (!eventId.matches("[A-Za-z0-9_.:-]{1,64}")) {
+            throw new MalformedEventException("eventId must be 1-64 letters, digits or _ . : -");
         }
         String caseId = text(m, "caseId");
         if (!caseId.matches("HUB-\\d{8}-\\d{6,}")) {
@@ -32,8 +34,9 @@ public final class CaseActionMapper {
         if (!deptCode.matches("[0-9A-Z][0-9A-Z-]{1,62}")) {
             throw new MalformedEventException("deptCode " + deptCode + " is not a department code");
         }
-        if (!m.path("time").canConvertToLong()) {
-            throw new MalformedEventException("time (epoch milliseconds) is required");
+        JsonNode time = m.path("time");
+        if (!time.isIntegralNumber() || !time.canConvertToLong() || time.asLong() < 0 || time.asLong() > TIME_MAX) {
+            throw new MalformedEventException("time (epoch milliseconds, 0.." + TIME_MAX + ") is required");
         }
         String note = m.path("note").isTextual() && !m.path("note").asText().isBlank() ? m.path("note").asText() : null;
         String action = text(m, "action");

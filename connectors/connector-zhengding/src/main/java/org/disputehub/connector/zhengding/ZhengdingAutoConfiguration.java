@@ -78,9 +78,14 @@ public class ZhengdingAutoConfiguration {
     }
 
     @Bean
+    CallbackNonces zhengdingCallbackNonces(ZhengdingProperties properties) {
+        return new CallbackNonces(properties.getTimestampWindow(), clock);
+    }
+
+    @Bean
     ZhengdingCallback zhengdingCallback(ZhengdingCrypto crypto, ConnectorStore store, ZhengdingPublisher publisher,
-                                        ZhengdingMetrics metrics, ZhengdingProperties properties) {
-        return new ZhengdingCallback(crypto, store, publisher, metrics, properties.getTimestampWindow(), clock);
+                                        ZhengdingMetrics metrics, CallbackNonces nonces, ZhengdingProperties properties) {
+        return new ZhengdingCallback(crypto, store, publisher, metrics, nonces, properties.getTimestampWindow(), clock);
     }
 
     @Bean
@@ -99,7 +104,7 @@ public class ZhengdingAutoConfiguration {
     }
 
     @Bean
-    ZhengdingCallbackRoute zhengdingCallbackRoute(ZhengdingCallback callback) {
-        return new ZhengdingCallbackRoute(callback);
+    ZhengdingCallbackRoute zhengdingCallbackRoute(ZhengdingCallback callback, ZhengdingCrypto crypto) {
+        return new ZhengdingCallbackRoute(callback, new CallbackReply(crypto, clock));
     }
 }

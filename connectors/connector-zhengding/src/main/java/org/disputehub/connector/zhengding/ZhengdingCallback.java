@@ -1,13 +1,14 @@
 package org.disputehub.connector.zhengding;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.disputehub.canonical.codec.Json;
@@ -23,11 +24,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The steps of route {@code zhengding-callback}. {@link #verify}: size, query, timestamp window and signature —
- * 401 before anything is decrypted. {@link #decrypt}: 400 for a ciphertext that is not one under this key, 401 for
+ * The steps of route {@code zhengding-callback}. {@link #verify}: size, query, timestamp window, signature and
+ * replay (the same timestamp, nonce and signature taken before, see {@link CallbackNonces}) — 401 before anything
+ * is decrypted. {@link #decrypt}: 400 for a ciphertext that is not one under this key, 401 for
  * one carrying another app key. {@link #event}: check_url is only answered; case_action becomes a status event on
- * HUB.STATUS.IN (once per eventId); other event types are recorded as not processed; a malformed event is 400.
- * {@link #reply}: 200 with the encrypted, signed {@code success}.
+ * HUB.STATUS.IN (once per eventId); other event types are recorded as not processed; a malformed event is 400; an
+ * unexpected failure (500) forgets the nonce, so the platform's identical retry is taken.
+ * JSON is read strictly, outside and inside: one value, each key once.
+ * {@link CallbackReply} then answers 200 with the encrypted, signed {@code success}.
  */
 public class ZhengdingCallback {
 
@@ -35,23 +39,26 @@ public class ZhengdingCallback {
     static final String ENCRYPT = "zhengdingEncrypt";
     static final String MESSAGE = "zhengdingMessage";
     static final String REF = "zhengdingRef";
+    static final String QUERY = "zhengdingQuery";
+    private static final ObjectReader STRICT = Json.mapper().reader()
+            .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Logger log = LoggerFactory.getLogger(ZhengdingCallback.class);
-    private static final String NONCE_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     private final ZhengdingCrypto crypto;
     private final ConnectorStore store;
     private final ZhengdingPublisher publisher;
     private final ZhengdingMetrics metrics;
+    private final CallbackNonces nonces;
     private final Duration window;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     public ZhengdingCallback(ZhengdingCrypto crypto, ConnectorStore store, ZhengdingPublisher publisher,
-                             ZhengdingMetrics metrics, Duration window, Clock clock) {
+                             ZhengdingMetrics metrics, CallbackNonces nonces, Duration window, Clock clock) {
         this.crypto = crypto;
         this.store = store;
         this.publisher = publisher;
         this.metrics = metrics;
+        this.nonces = nonces;
         this.window = window;
         this.clock = clock;
     }
@@ -81,12 +88,13 @@ public class ZhengdingCallback {
         } catch (NumberFormatException e) {
             throw refuse(exchange, 401, "timestamp is not epoch milliseconds");
         }
-        if (Math.abs(clock.millis() - ts) > window.toMillis()) {
+        long now = clock.millis();
+        if (ts < now - window.toMillis() || ts > now + window.toMillis()) { // no subtraction that could overflow
             throw refuse(exchange, 401, "timestamp " + timestamp + " is more than " + window + " from now");
         }
         String encrypt;
         try {
-            JsonNode body = Json.mapper().readTree(raw == null ? new byte[0] : raw);
+            JsonNode body = STRICT.readTree(raw == null ? new byte[0] : raw);
             encrypt = body == null ? null : body.path("encrypt").isTextual() ? body.path("encrypt").asText() : null;
         } catch (IOException e) {
             throw refuse(exchange, 400, "body is not JSON");
@@ -97,6 +105,11 @@ public class ZhengdingCallback {
         if (!crypto.verify(signature, timestamp, nonce, encrypt)) {
             throw refuse(exchange, 401, "signature mismatch");
         }
+        if (!nonces.firstUse(ts, nonce, signature)) {
+            throw refuse(exchange, 401, "replayed callback: timestamp " + timestamp + " and nonce " + clip(nonce)
+                    + " were already used");
+        }
+        exchange.setProperty(QUERY, new String[] {timestamp, nonce, signature});
         exchange.setProperty(ENCRYPT, encrypt);
     }
 
@@ -113,10 +126,22 @@ public class ZhengdingCallback {
     }
 
     public void event(Exchange exchange) {
+        try {
+            takeEvent(exchange);
+        } catch (InboundRejectedException refused) {
+            throw refused;
+        } catch (RuntimeException unexpected) {
+            String[] q = exchange.getProperty(QUERY, String[].class);
+            nonces.release(Long.parseLong(q[0]), q[1], q[2]);
+            throw unexpected;
+        }
+    }
+
+    private void takeEvent(Exchange exchange) {
         String msg = exchange.getProperty(MESSAGE, String.class);
         JsonNode m;
         try {
-            m = Json.mapper().readTree(msg);
+            m = STRICT.readTree(msg);
         } catch (IOException e) {
             throw refuse(exchange, 400, "decrypted message is not JSON");
         }
@@ -132,21 +157,6 @@ public class ZhengdingCallback {
                 metrics.message(Direction.IN, Outcome.ACCEPTED);
             }
         }
-    }
-
-    public void reply(Exchange exchange) {
-        String timeStamp = Long.toString(clock.millis());
-        String nonce = nonce();
-        String encrypt = crypto.encrypt("success");
-        Map<String, String> reply = new LinkedHashMap<>();
-        reply.put("msg_signature", crypto.signature(timeStamp, nonce, encrypt));
-        reply.put("timeStamp", timeStamp);
-        reply.put("nonce", nonce);
-        reply.put("encrypt", encrypt);
-        exchange.getMessage().getHeaders().clear();
-        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-        exchange.getMessage().setBody(Json.write(reply));
     }
 
     private void caseAction(Exchange exchange, JsonNode m, String msg) {
@@ -182,14 +192,6 @@ public class ZhengdingCallback {
         metrics.message(Direction.IN, Outcome.REJECTED);
         return new InboundRejectedException(Zhengding.SYSTEM, exchange.getProperty(REF, String.class), status,
                 "application/json", Json.write(Map.of("error", reason)), reason);
-    }
-
-    private String nonce() {
-        StringBuilder sb = new StringBuilder(16);
-        for (int i = 0; i < 16; i++) {
-            sb.append(NONCE_CHARS.charAt(random.nextInt(NONCE_CHARS.length())));
-        }
-        return sb.toString();
     }
 
     private static String clip(String s) {

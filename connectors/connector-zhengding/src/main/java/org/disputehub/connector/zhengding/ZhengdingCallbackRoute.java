@@ -15,14 +15,18 @@ public class ZhengdingCallbackRoute extends RouteBuilder {
     public static final String ROUTE_ID = "zhengding-callback";
 
     private final ZhengdingCallback callback;
+    private final CallbackReply reply;
 
-    public ZhengdingCallbackRoute(ZhengdingCallback callback) {
+    public ZhengdingCallbackRoute(ZhengdingCallback callback, CallbackReply reply) {
         this.callback = callback;
+        this.reply = reply;
     }
 
     @Override
     public void configure() {
-        from("platform-http:" + Zhengding.CALLBACK_PATH + "?httpMethodRestrict=POST")
+        // useStreaming: the body as the bytes received (the default reads it through a Reader, which replaces bytes
+        // that are not UTF-8, so a body in another encoding would be checked, and recorded, as something else)
+        from("platform-http:" + Zhengding.CALLBACK_PATH + "?httpMethodRestrict=POST&useStreaming=true")
                 .routeId(ROUTE_ID)
                 .routeConfigurationId(InboundErrorPolicy.ID)
                 .description("Takes in Zhengding's encrypted event callbacks: verifies and decrypts them, turns case actions "
@@ -30,6 +34,6 @@ public class ZhengdingCallbackRoute extends RouteBuilder {
                 .process(callback::verify).id("zhengding-callback-verify")
                 .process(callback::decrypt).id("zhengding-callback-decrypt")
                 .process(callback::event).id("zhengding-callback-event")
-                .process(callback::reply).id("zhengding-callback-reply");
+                .process(reply::write).id("zhengding-callback-reply");
     }
 }

@@ -65,7 +65,7 @@ class CaseActionMapperTest {
         assertMalformed(BASE.replace("\"time\":1795335000000", "\"time\":\"soon\"") + ",\"action\":\"SIGN\"", "time");
         assertMalformed(BASE.replace("HUB-20261122-000017", "12345") + ",\"action\":\"SIGN\"", "not a hub case id");
         assertMalformed(BASE.replace("330105-SJ-001", "dept x") + ",\"action\":\"SIGN\"", "not a department code");
-        assertMalformed(BASE.replace("ev-8c1f", "e".repeat(65)) + ",\"action\":\"SIGN\"", "longer than 64");
+        assertMalformed(BASE.replace("ev-8c1f", "e".repeat(65)) + ",\"action\":\"SIGN\"", "eventId must be 1-64");
         assertMalformed(BASE, "action is required");
     }
 

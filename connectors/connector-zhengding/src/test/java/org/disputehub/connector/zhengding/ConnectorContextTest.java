@@ -28,7 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * One application context for every integration test of the connector (so it starts once): embedded Artemis, H2
  * with canonical's migrations, a web server for the callback endpoint, WireMock as Zhengding with the fixtures'
  * mappings loaded, and the connector's clock fixed at T0. Each test starts from empty queues, an empty store, no
- * cached access token and a fresh WireMock journal.
+ * cached access token, no remembered callback nonce and a fresh WireMock journal.
  */
 @CamelSpringBootTest
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -56,6 +56,8 @@ abstract class ConnectorContextTest {
     MeterRegistry meters;
     @Autowired
     ZhengdingTokenCache tokens;
+    @Autowired
+    CallbackNonces nonces;
     @LocalServerPort
     int port;
 
@@ -79,6 +81,7 @@ abstract class ConnectorContextTest {
     void cleanSlate() {
         WIREMOCK.resetAll();
         tokens.forget();
+        nonces.forget(); // the clock stands still at T0: no callback would ever leave the window
         jdbc.update("DELETE FROM source_record");
         jdbc.update("DELETE FROM relay_delivery");
         queues = new TestQueues(connectionFactory);

@@ -74,7 +74,10 @@ class ZhengdingCallbackTest extends ConnectorContextTest {
 
         HttpResponse<String> first = post(valid.path("query").asText(), valid.path("body").asText());
         Message m = next(STATUS_IN);
-        HttpResponse<String> again = post(valid.path("query").asText(), valid.path("body").asText());
+        // the platform's retry: the same event message, encrypted and signed anew with another nonce
+        String message = platform.decrypt(Json.read(valid.path("body").asText(), JsonNode.class).path("encrypt").asText());
+        ZhengdingCallbackCrypto.Callback retry = platform.callback(message, TestApplication.T0, "retry-1");
+        HttpResponse<String> again = post(retry.query(), retry.body());
 
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(again.statusCode()).isEqualTo(200);

@@ -56,14 +56,14 @@ class ZhengdingNotifyTest extends ConnectorContextTest {
     @Test
     void personalDataInTitleAndMarkdownIsMaskedAgainBeforeSending() throws Exception {
         notify(new Notification("HUB-20261122-000018:sla:sign", "HUB-20261122-000018", List.of("zhangwei01"),
-                "【超时预警】报警人13900139000", "**报警人电话** 13900139000\n\n**身份证** 330106199001011234\n\n**座机** 0571-87654321",
+                "【超时预警】报警人13900139000", "**报警人电话** 13900139000\n\n**身份证** 330106197805230017\n\n**座机** 0571-87654321",
                 "查看", "https://hub.example.gov.cn/m/cases/HUB-20261122-000018"));
         next(AUDIT);
 
         JsonNode card = Json.read(single(sends()).getBodyAsString(), JsonNode.class).at("/msg/action_card");
         assertThat(card.path("title").asText()).isEqualTo("【超时预警】报警人139****9000");
         assertThat(card.path("markdown").asText()).isEqualTo(
-                "**报警人电话** 139****9000\n\n**身份证** 3301**********1234\n\n**座机** 0571-****4321");
+                "**报警人电话** 139****9000\n\n**身份证** 3301**********0017\n\n**座机** 0571-****4321");
     }
 
     @Test

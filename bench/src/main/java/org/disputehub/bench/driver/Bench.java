@@ -1,0 +1,97 @@
+package org.disputehub.bench.driver;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.disputehub.bench.report.Report;
+
+/**
+ * The benchmark: for each configuration (embedded, prod) and target (the hub, the bare relay), start the target,
+ * warm it up, run the fixed rates in turn (stopping at the first rate not sustained), then all-out; write
+ * {@code bench/results/{label}.md|.json|.png}.
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) {
+        try {
+            run(args);
+            System.exit(0);
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
+        BenchOptions o = BenchOptions.parse(args);
+        Path work = o.home().resolve("bench/target/run").toAbsolutePath();
+        Files.createDirectories(work);
+        List<StepResult> results = new ArrayList<>();
+        Instant started = Instant.now();
+        System.out.println("benchmark " + o.label() + ": configs " + o.configs() + ", targets " + o.targets()
+                + ", rates " + o.rates() + ", " + o.seconds() + " s each; load " + ProcStats.loadavg());
+        int index = 0;
+        for (String config : o.configs()) {
+            for (String target : o.targets()) {
+                System.out.println("== " + config + " / " + target);
+                ThreadPoolExecutor senders = new ThreadPoolExecutor(32, 32, 60, TimeUnit.SECONDS,
+                        new LinkedBlockingQueue<>(), r -> {
+                            Thread t = new Thread(r, "bench-sender");
+                            t.setDaemon(true);
+                            return t;
+                        });
+                try (Session session = new Session(o, config, target, work)) {
+                    var flusher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+                    flusher.scheduleAtFixedRate(session.traffic()::flushLabor, 1, 1, TimeUnit.SECONDS);
+                    Step step = new Step(session, senders);
+                    StepResult warm = step.run(++index, config, target, 100, Duration.ofSeconds(o.warmup()),
+                            Duration.ofSeconds(30));
+                    System.out.println("  warm-up: " + line(warm));
+                    if (o.jfr() && target.equals("hub")) {
+                        session.startRecording(o.out().toAbsolutePath().resolve(o.label() + "-" + config + "-hub.jfr"));
+                    }
+                    for (int rate : o.rates()) {
+                        StepResult r = step.run(++index, config, target, rate, Duration.ofSeconds(o.seconds()),
+                                Duration.ofSeconds(40));
+                        results.add(r);
+                        System.out.println("  " + line(r));
+                        System.out.println("    by system: " + r.bySystem());
+                        if (!r.sustained()) {
+                            System.out.println("  not sustained at " + rate + "/s: higher rates skipped");
+                            break;
+                        }
+                    }
+                    if (o.allOut()) {
+                        StepResult r = step.run(++index, config, target, 0, Duration.ofSeconds(o.seconds()),
+                                Duration.ofSeconds(30));
+                        results.add(r);
+                        System.out.println("  " + line(r));
+                    }
+                    flusher.shutdownNow();
+                } finally {
+                    senders.shutdownNow();
+                }
+                Report.write(o.out(), o.label(), started, results, o);
+            }
+        }
+        Report.write(o.out(), o.label(), started, results, o);
+        System.out.println("results: " + o.out().resolve(o.label() + ".md"));
+    }
+
+    private static String line(StepResult r) {
+        return String.format("%-7s in %.0f/s out %.0f/s p50 %.1f p99 %.1f p99.9 %.1f max %.1f ms (from intended p99 %.1f)"
+                        + " cpu %.2f cores rss %.0f MiB failed %d outstanding %d %s load %s",
+                r.label(), r.inputRate(), r.dispatchRate(), r.p50(), r.p99(), r.p999(), r.max(), r.fromIntendedP99(),
+                r.cpuCores(), r.rssMaxMiB(), r.failed(), r.outstandingAtEnd(), r.sustained() ? "SUSTAINED" : "not sustained",
+                r.loadEnd());
+    }
+}

@@ -1,0 +1,48 @@
+package org.disputehub.bench.driver;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The command line: {@code [--quick] [--configs=embedded,prod] [--targets=hub,bare] [--rates=100,200,500,1000,2000]
+ * [--seconds=20] [--warmup=10] [--all-out=true] [--jfr] [--label=NAME] [--home=.] [--out=bench/results]
+ * [--hub-env=KEY=VALUE,...] [--hub-jar=hub/target/hub.jar]} ({@code --hub-env} sets environment variables of the hub, e.g. its consumer counts).
+ */
+public record BenchOptions(Path home, Path out, String label, List<String> configs, List<String> targets, List<Integer> rates,
+                    int seconds, int warmup, boolean allOut, boolean jfr, Map<String, String> hubEnv, Path hubJar) {
+
+    static BenchOptions parse(String[] args) {
+        Map<String, String> a = new HashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("unknown argument " + arg);
+            }
+            String[] kv = arg.substring(2).split("=", 2);
+            a.put(kv[0], kv.length == 2 ? kv[1] : "true");
+        }
+        boolean quick = Boolean.parseBoolean(a.getOrDefault("quick", "false"));
+        List<Integer> rates = new ArrayList<>();
+        for (String r : a.getOrDefault("rates", quick ? "100,500" : "100,200,500,1000,2000").split(",")) {
+            rates.add(Integer.parseInt(r.trim()));
+        }
+        Map<String, String> hubEnv = new HashMap<>();
+        if (a.containsKey("hub-env")) {
+            for (String kv : a.get("hub-env").split(",")) {
+                String[] p = kv.split("=", 2);
+                hubEnv.put(p[0], p[1]);
+            }
+        }
+        return new BenchOptions(Path.of(a.getOrDefault("home", ".")), Path.of(a.getOrDefault("out", "bench/results")),
+                a.getOrDefault("label", quick ? "quick" : "latest"),
+                List.of(a.getOrDefault("configs", quick ? "embedded" : "embedded,prod").split(",")),
+                List.of(a.getOrDefault("targets", "hub,bare").split(",")), rates,
+                Integer.parseInt(a.getOrDefault("seconds", quick ? "8" : "20")),
+                Integer.parseInt(a.getOrDefault("warmup", quick ? "5" : "10")),
+                Boolean.parseBoolean(a.getOrDefault("all-out", "true")),
+                Boolean.parseBoolean(a.getOrDefault("jfr", "false")), hubEnv,
+                Path.of(a.getOrDefault("home", ".")).resolve(a.getOrDefault("hub-jar", "hub/target/hub.jar")));
+    }
+}

@@ -1,0 +1,97 @@
+package org.disputehub.bench.driver;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A JVM the benchmark starts (the hub, the bare relay, the broker): its output to a log file, stopped by its pid. */
+final class Jvm implements AutoCloseable {
+
+    private final String name;
+    private final Process process;
+    private final Path log;
+
+    private Jvm(String name, Process process, Path log) {
+        this.name = name;
+        this.process = process;
+        this.log = log;
+    }
+
+    static Jvm start(String name, List<String> jvmArgs, List<String> appArgs, Map<String, String> env, Path log)
+            throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmArgs);
+        cmd.addAll(appArgs);
+        Files.createDirectories(log.getParent());
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().putAll(env);
+        System.out.println("  starting " + name + " (log " + log + ")");
+        return new Jvm(name, pb.start(), log);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Waits until {@code url} answers 2xx (or 401/403: up but secured), failing if the JVM exits first. */
+    void awaitHttp(String url, Duration timeout) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException(name + " exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                int s = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (s / 100 == 2 || s == 401 || s == 403) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IOException(name + " not up after " + timeout + "; see " + log);
+    }
+
+    /** Waits until the TCP port accepts connections. */
+    void awaitPort(int port, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException(name + " exited with " + process.exitValue() + "; see " + log);
+            }
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(300);
+            }
+        }
+        throw new IOException(name + " not listening on " + port + " after " + timeout + "; see " + log);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor();
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.disputehub.bench.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * The hotspots of a JFR recording: the top frames of {@code jdk.ExecutionSample} (where the CPU is), the first
+ * project frame ({@code org.disputehub}) of each sample (which of our code paths costs), and the monitors
+ * threads blocked on longest ({@code jdk.JavaMonitorEnter}). Run:
+ * {@code java -Dloader.main=org.disputehub.bench.report.JfrTop -jar bench/target/bench.jar hub.jfr [n]}.
+ */
+public final class JfrTop {
+
+    private JfrTop() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        int n = args.length > 1 ? Integer.parseInt(args[1]) : 25;
+        Map<String, Integer> top = new HashMap<>();
+        Map<String, Integer> ours = new HashMap<>();
+        Map<String, Long> monitors = new HashMap<>();
+        Map<String, Long> parks = new HashMap<>();
+        int samples = 0;
+        for (RecordedEvent e : RecordingFile.readAllEvents(Path.of(args[0]))) {
+            String type = e.getEventType().getName();
+            RecordedStackTrace st = e.getStackTrace();
+            if (st == null || st.getFrames().isEmpty()) {
+                continue;
+            }
+            List<RecordedFrame> frames = st.getFrames();
+            if (type.equals("jdk.ExecutionSample")) {
+                samples++;
+                top.merge(name(frames.get(0)), 1, Integer::sum);
+                for (RecordedFrame f : frames) {
+                    if (f.getMethod().getType().getName().startsWith("org.disputehub")) {
+                        ours.merge(name(f), 1, Integer::sum);
+                        break;
+                    }
+                }
+            } else if (type.equals("jdk.JavaMonitorEnter") || type.equals("jdk.ThreadPark")) {
+                String where = "?";
+                for (RecordedFrame f : frames) {
+                    if (f.getMethod().getType().getName().startsWith("org.disputehub")) {
+                        where = name(f);
+                        break;
+                    }
+                }
+                String key = (type.equals("jdk.JavaMonitorEnter") ? e.getClass("monitorClass").getName() : "park")
+                        + " at " + where;
+                (type.equals("jdk.JavaMonitorEnter") ? monitors : parks)
+                        .merge(key, e.getDuration().toMillis(), Long::sum);
+            }
+        }
+        System.out.println("execution samples: " + samples);
+        print("top frames (self)", top, n, samples);
+        print("first org.disputehub frame", ours, n, samples);
+        print("blocked on monitors (ms, summed)", monitors, n, 0);
+        print("parked in project code (ms, summed)", parks, n, 0);
+    }
+
+    private static String name(RecordedFrame f) {
+        return f.getMethod().getType().getName() + "." + f.getMethod().getName() + ":" + f.getLineNumber();
+    }
+
+    private static <V extends Number> void print(String title, Map<String, V> m, int n, int total) {
+        System.out.println("\n== " + title);
+        m.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue().doubleValue(), a.getValue().doubleValue()))
+                .limit(n).forEach(e -> System.out.printf("%8s %s %s%n", e.getValue(),
+                        total > 0 ? String.format("%5.1f%%", 100.0 * e.getValue().doubleValue() / total) : "",
+                        e.getKey()));
+    }
+}

@@ -1,0 +1,143 @@
+package org.disputehub.hub.linking;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The lookups behind linking and repeat counts, each served by an index (V6 migration): {@code case_key
+ * (kind, key_hash, reported_at)} for people and addresses, {@code hub_case (region_code, category_code,
+ * reported_at)} for neighbours. Only open cases inside the window are candidates.
+ */
+@Repository
+public class LinkStore {
+
+    /** A candidate: an earlier case, the case it is linked to (if any) and its stored data. */
+    public record Candidate(String caseId, String linkedTo, String categoryCode, String regionCode, String data) {
+    }
+
+    static final String OPEN = "status NOT IN ('CLOSED', 'REVISITED', 'WITHDRAWN')";
+
+    private final JdbcTemplate jdbc;
+
+    public LinkStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Open cases sharing one of the keys, reported since {@code since}, newest first. */
+    public Map<String, Set<MatchKeys.Kind>> sharingKeys(Collection<MatchKeys.Key> keys, OffsetDateTime since, int limit) {
+        Map<String, Set<MatchKeys.Kind>> found = new LinkedHashMap<>();
+        for (MatchKeys.Key key : keys) {
+            jdbc.query("SELECT k.case_id FROM case_key k JOIN hub_case c ON c.case_id = k.case_id"
+                            + " WHERE k.kind = ? AND k.key_hash = ? AND k.reported_at >= ? AND c." + OPEN
+                            + " ORDER BY k.reported_at DESC LIMIT ?",
+                    rs -> {
+                        found.computeIfAbsent(rs.getString(1), id -> java.util.EnumSet.noneOf(MatchKeys.Kind.class))
+                                .add(key.kind());
+                    }, key.kind().name(), key.hash(), since, limit);
+        }
+        return found;
+    }
+
+    /** Open cases of the same category in the same region, reported since {@code since}, newest first. */
+    public List<String> neighbours(String regionCode, String categoryCode, OffsetDateTime since, int limit) {
+        if (regionCode == null || categoryCode == null) {
+            return List.of();
+        }
+        return jdbc.queryForList("SELECT case_id FROM hub_case WHERE region_code = ? AND category_code = ?"
+                + " AND reported_at >= ? AND " + OPEN + " ORDER BY reported_at DESC LIMIT ?", String.class,
+                regionCode, categoryCode, since, limit);
+    }
+
+    /** The candidates' rows, in one query. */
+    public List<Candidate> load(Collection<String> caseIds) {
+        if (caseIds.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(caseIds.size(), "?"));
+        return jdbc.query("SELECT case_id, linked_to, category_code, region_code, data FROM hub_case WHERE case_id IN ("
+                        + marks + ")", (rs, n) -> new Candidate(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5)), caseIds.toArray());
+    }
+
+    /** How many earlier cases (any state) share one of the keys since {@code since}. */
+    public int countEarlier(Collection<MatchKeys.Key> keys, OffsetDateTime since) {
+        if (keys.isEmpty()) {
+            return 0;
+        }
+        StringBuilder sql = new StringBuilder("SELECT COUNT(DISTINCT case_id) FROM case_key WHERE reported_at >= ? AND (");
+        List<Object> args = new ArrayList<>();
+        args.add(since);
+        int i = 0;
+        for (MatchKeys.Key key : keys) {
+            sql.append(i++ == 0 ? "" : " OR ").append("(kind = ? AND key_hash = ?)");
+            args.add(key.kind().name());
+            args.add(key.hash());
+        }
+        Integer n = jdbc.queryForObject(sql.append(')').toString(), Integer.class, args.toArray());
+        return n == null ? 0 : n;
+    }
+
+    /** Records a case's keys, in one batch. */
+    public void saveKeys(String caseId, MatchKeys.Of keys, OffsetDateTime reportedAt) {
+        List<Object[]> rows = new ArrayList<>();
+        keys.people().forEach(k -> rows.add(new Object[] {k.kind().name(), k.hash(), caseId, reportedAt}));
+        if (keys.address() != null) {
+            rows.add(new Object[] {keys.address().kind().name(), keys.address().hash(), caseId, reportedAt});
+        }
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO case_key (kind, key_hash, case_id, reported_at) VALUES (?, ?, ?, ?)", rows);
+        }
+    }
+
+    /** Stores the repeat counts and, for a linked report, the case it joined, the score and the matched signals. */
+    public void saveOutcome(String caseId, Linking.Outcome o) {
+        jdbc.update("UPDATE hub_case SET reporter_count = ?, location_count = ?, is_repeat = ?, linked_to = ?,"
+                        + " link_score = ?, link_rule = ? WHERE case_id = ?",
+                o.reporterCount(), o.locationCount(), o.isRepeat(),
+                o.match() == null ? null : o.match().caseId(),
+                o.match() == null ? null : o.match().score(),
+                o.match() == null ? null : o.match().rule(), caseId);
+    }
+
+    /** What the case API shows: the case a report joined (score, rule), the reports linked to it, repeat counts. */
+    public com.fasterxml.jackson.databind.node.ObjectNode view(String caseId) {
+        var node = org.disputehub.canonical.codec.Json.mapper().createObjectNode();
+        jdbc.query("SELECT linked_to, link_score, link_rule, reporter_count, location_count, is_repeat FROM hub_case"
+                + " WHERE case_id = ?", rs -> {
+                    if (rs.getString(1) != null) {
+                        node.putObject("linkedTo").put("caseId", rs.getString(1))
+                                .put("score", rs.getBigDecimal(2).doubleValue()).put("rule", rs.getString(3));
+                    }
+                    node.put("reporterCount", rs.getInt(4)).put("locationCount", rs.getInt(5))
+                            .put("repeat", rs.getBoolean(6));
+                }, caseId);
+        var reports = node.putArray("linkedReports");
+        linkedTo(caseId).forEach(reports::add);
+        return node;
+    }
+
+    /** The case a report is linked to, if it is one. */
+    public java.util.Optional<String> primaryOf(String caseId) {
+        return jdbc.queryForList("SELECT linked_to FROM hub_case WHERE case_id = ? AND linked_to IS NOT NULL",
+                String.class, caseId).stream().findFirst();
+    }
+
+    /** The reports linked to a case. */
+    public List<String> linkedTo(String caseId) {
+        return jdbc.queryForList("SELECT case_id FROM hub_case WHERE linked_to = ? ORDER BY created_at, case_id",
+                String.class, caseId);
+    }
+
+    /** Points every report linked to {@code from} at {@code to} (a linked report promoted to a case of its own). */
+    public void relink(String from, String to) {
+        jdbc.update("UPDATE hub_case SET linked_to = ? WHERE linked_to = ? AND case_id <> ?", to, from, to);
+        jdbc.update("UPDATE hub_case SET linked_to = NULL WHERE case_id = ?", to);
+    }
+}

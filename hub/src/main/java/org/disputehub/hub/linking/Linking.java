@@ -1,0 +1,125 @@
+package org.disputehub.hub.linking;
+
+import java.time.OffsetDateTime;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.disputehub.canonical.codec.Json;
+import org.disputehub.canonical.model.CanonicalCase;
+import org.disputehub.canonical.model.Category;
+import org.springframework.stereotype.Service;
+
+/**
+ * Finds the earlier open case a new report is about (一事多次) and counts how often its reporter and its place
+ * were reported before (一人多事, repeat location). Explainable: the match names the signals that scored.
+ */
+@Service
+public class Linking {
+
+    /** The case a report joins, its score and the signals that matched, e.g. {@code PHONE+CATEGORY+REGION}. */
+    public record Match(String caseId, double score, String rule) {
+    }
+
+    /** What intake stores for every case: the match (or null) and the repeat counts. */
+    public record Outcome(Match match, int reporterCount, int locationCount, boolean isRepeat, MatchKeys.Of keys) {
+    }
+
+    private final LinkStore store;
+    private final LinkingProperties props;
+    private final MatchKeys matchKeys;
+
+    public Linking(LinkStore store, LinkingProperties props) {
+        this.store = store;
+        this.props = props;
+        this.matchKeys = new MatchKeys(props.keySecret());
+    }
+
+    /** Evaluates a new report (not yet stored) reported at {@code at}. */
+    public Outcome evaluate(CanonicalCase c, OffsetDateTime at) {
+        MatchKeys.Of keys = matchKeys.of(c);
+        Match match = props.enabled() ? bestMatch(c, keys, at) : null;
+        int reporter = store.countEarlier(keys.people(), at.minus(props.repeatWindow()));
+        int location = keys.address() == null ? 0 : store.countEarlier(Set.of(keys.address()), at.minus(props.repeatWindow()));
+        boolean sourceSaysRepeat = c.related() != null && c.related().repeatCount() > 0;
+        boolean repeat = match != null || sourceSaysRepeat || reporter >= props.repeatReporterCases() - 1;
+        return new Outcome(match, reporter, location, repeat, keys);
+    }
+
+    /** Records the keys and the outcome of a stored case. */
+    public void record(String caseId, Outcome o, OffsetDateTime at) {
+        store.saveKeys(caseId, o.keys(), at);
+        store.saveOutcome(caseId, o);
+    }
+
+    /** The case a report is linked to, if it is one. */
+    public java.util.Optional<String> primaryOf(String caseId) {
+        return store.primaryOf(caseId);
+    }
+
+    private Match bestMatch(CanonicalCase c, MatchKeys.Of keys, OffsetDateTime at) {
+        OffsetDateTime since = at.minus(props.window());
+        Set<MatchKeys.Key> lookup = new LinkedHashSet<>(keys.people());
+        if (keys.address() != null) {
+            lookup.add(keys.address());
+        }
+        Map<String, Set<MatchKeys.Kind>> shared = store.sharingKeys(lookup, since, props.maxCandidates());
+        Set<String> ids = new LinkedHashSet<>(shared.keySet());
+        ids.addAll(store.neighbours(region(c), code(c.category()), since, props.maxCandidates()));
+        Match best = null;
+        for (LinkStore.Candidate cand : store.load(ids)) {
+            Set<MatchKeys.Kind> kinds = shared.getOrDefault(cand.caseId(), Set.of());
+            Match m = score(c, keys, cand, kinds.contains(MatchKeys.Kind.PHONE) || kinds.contains(MatchKeys.Kind.IDNO));
+            if (m != null && (best == null || m.score() > best.score())) {
+                best = m;
+            }
+        }
+        return best;
+    }
+
+    private Match score(CanonicalCase c, MatchKeys.Of keys, LinkStore.Candidate cand, boolean samePerson) {
+        CanonicalCase other = Json.read(cand.data(), CanonicalCase.class);
+        String code = code(c.category());
+        boolean sameCategory = code != null && code.equals(cand.categoryCode());
+        if (!sameCategory && other.source() != null && c.source().system().equals(other.source().system())) {
+            return null; // one system classifying two reports differently means two matters (its own code tables)
+        }
+        double score = 0;
+        StringBuilder rule = new StringBuilder();
+        if (samePerson) {
+            score += props.phoneWeight();
+            rule.append("PHONE");
+        }
+        double similarity = MatchKeys.similarity(keys.normalisedAddress(),
+                other.location() == null ? null : MatchKeys.address(other.location().address()));
+        if (similarity >= props.addressMinSimilarity()) {
+            score += props.addressWeight() * similarity;
+            rule.append(rule.isEmpty() ? "" : "+").append(String.format("ADDRESS(%.2f)", similarity));
+        }
+        if (sameCategory) {
+            score += props.categoryWeight();
+            rule.append(rule.isEmpty() ? "" : "+").append("CATEGORY");
+        } else if (c.category() != null && other.category() != null && c.category().major() != null
+                && c.category().major().equals(other.category().major())) {
+            score += props.categoryWeight() / 2;
+            rule.append(rule.isEmpty() ? "" : "+").append("MAJOR");
+        }
+        if (region(c) != null && region(c).equals(cand.regionCode())) {
+            score += props.regionWeight();
+            rule.append(rule.isEmpty() ? "" : "+").append("REGION");
+        }
+        score = Math.round(score * 1000) / 1000.0;
+        if (score < props.minScore()) {
+            return null;
+        }
+        return new Match(Objects.requireNonNullElse(cand.linkedTo(), cand.caseId()), score, rule.toString());
+    }
+
+    private static String region(CanonicalCase c) {
+        return c.location() == null ? null : c.location().regionCode();
+    }
+
+    private static String code(Category category) {
+        return category == null || category.code() == null || "UNCLASSIFIED".equals(category.code()) ? null : category.code();
+    }
+}

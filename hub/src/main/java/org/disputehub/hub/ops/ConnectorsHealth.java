@@ -1,0 +1,86 @@
+package org.disputehub.hub.ops;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.apache.camel.ServiceStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.health.CompositeHealthContributor;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthContributor;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.NamedContributor;
+import org.springframework.stereotype.Component;
+
+/**
+ * Health contributor {@code connectors}, one component per enabled connector: its routes and their status, the last
+ * success and the last error. OUT_OF_SERVICE when one of its routes is not started (stopped or suspended, e.g. from
+ * Hawtio); DOWN when it has been failing without a success for longer than {@code hub.health.connector-failing-after}
+ * (default 5 min); UP otherwise.
+ */
+@Component("connectors")
+public class ConnectorsHealth implements CompositeHealthContributor {
+
+    private final CamelContext camel;
+    private final RouteActivity activity;
+    private final OpsMonitor monitor;
+    private final Clock clock;
+    private final Duration failingAfter;
+
+    public ConnectorsHealth(CamelContext camel, RouteActivity activity, OpsMonitor monitor, Clock clock,
+                            @Value("${hub.health.connector-failing-after:PT5M}") Duration failingAfter) {
+        if (failingAfter.isNegative() || failingAfter.isZero()) {
+            throw new IllegalArgumentException("hub.health.connector-failing-after must be positive, was " + failingAfter);
+        }
+        this.camel = camel;
+        this.activity = activity;
+        this.monitor = monitor;
+        this.clock = clock;
+        this.failingAfter = failingAfter;
+    }
+
+    @Override
+    public HealthContributor getContributor(String name) {
+        return monitor.activeConnectors().contains(name) ? (HealthIndicator) () -> health(name) : null;
+    }
+
+    @Override
+    public Iterator<NamedContributor<HealthContributor>> iterator() {
+        return monitor.activeConnectors().stream()
+                .map(c -> NamedContributor.<HealthContributor>of(c, (HealthIndicator) () -> health(c))).iterator();
+    }
+
+    Health health(String connector) {
+        Map<String, String> routes = new LinkedHashMap<>();
+        for (Route r : camel.getRoutes()) {
+            if (connector.equals(RouteRole.connectorOf(r.getRouteId()))) {
+                ServiceStatus status = camel.getRouteController().getRouteStatus(r.getRouteId());
+                routes.put(r.getRouteId(), status == null ? "Unknown" : status.name());
+            }
+        }
+        ConnectorState s = activity.state(connector);
+        Instant now = clock.instant();
+        Health.Builder h;
+        if (routes.values().stream().anyMatch(st -> !ServiceStatus.Started.name().equals(st))) {
+            h = Health.outOfService().withDetail("reason", "a route is not started");
+        } else if (s.failingSince() != null && Duration.between(s.failingSince(), now).compareTo(failingAfter) > 0) {
+            h = Health.down().withDetail("reason", "failing since " + s.failingSince() + " (longer than " + failingAfter + ")");
+        } else {
+            h = Health.up();
+        }
+        h.withDetail("routes", routes);
+        h.withDetail("lastSuccessAt", s.lastSuccessAt() == null ? "none" : s.lastSuccessAt().toString());
+        if (s.lastFailureAt() != null) {
+            h.withDetail("lastErrorAt", s.lastFailureAt().toString()).withDetail("lastError", s.lastError());
+        }
+        if (s.failingSince() != null) {
+            h.withDetail("failingSince", s.failingSince().toString());
+        }
+        return h.withDetail("successes", s.successes()).withDetail("failures", s.failures()).build();
+    }
+}

@@ -1,0 +1,91 @@
+package org.disputehub.hub.linking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.disputehub.canonical.model.CanonicalCase;
+import org.disputehub.hub.store.CaseStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * The linking lookups are served by indexes on PostgreSQL, not by scanning all cases: with a few thousand cases
+ * stored and the statistics up to date, EXPLAIN of each lookup shows index scans only. The plans are written to
+ * target/linking-query-plans.txt.
+ */
+class LinkingQueryPlanTest {
+
+    static final String URL = System.getProperty("hub.test.pg-url", "jdbc:postgresql://127.0.0.1:5432/test");
+    static final String USER = System.getProperty("hub.test.pg-user", "postgres");
+    static final String SCHEMA = "hub_plan_" + Long.toHexString(System.nanoTime());
+
+    static SingleConnectionDataSource ds;
+    static JdbcTemplate jdbc;
+    static List<LabelledReports.Report> reports;
+
+    @BeforeAll
+    static void fill() throws Exception {
+        Connection connection = DriverManager.getConnection(URL + "?currentSchema=" + SCHEMA, USER, "");
+        ds = new SingleConnectionDataSource(connection, true);
+        jdbc = LinkingTestSupport.migrated(ds, SCHEMA);
+        jdbc.execute("SET synchronous_commit = off");
+        MatchKeys keys = new MatchKeys("plan-test");
+        CaseStore cases = new CaseStore(jdbc);
+        LinkStore store = new LinkStore(jdbc);
+        reports = LabelledReports.generate(1500);
+        for (LabelledReports.Report r : reports) {
+            CanonicalCase c = r.data();
+            cases.insert(c, c.reportedAt());
+            store.saveKeys(c.caseId(), keys.of(c), c.reportedAt());
+        }
+        jdbc.execute("ANALYZE hub_case");
+        jdbc.execute("ANALYZE case_key");
+    }
+
+    @AfterAll
+    static void drop() {
+        jdbc.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+        ds.destroy();
+    }
+
+    @Test
+    void everyLookupIsAnIndexScan() throws Exception {
+        CanonicalCase probe = reports.get(reports.size() / 2).data();
+        MatchKeys.Of keys = new MatchKeys("plan-test").of(probe);
+        MatchKeys.Key person = keys.people().iterator().next();
+        OffsetDateTime since = probe.reportedAt().minusDays(3);
+        List<String> plans = new ArrayList<>();
+        plans.add(plan("people and address: LinkStore.sharingKeys",
+                "SELECT k.case_id FROM case_key k JOIN hub_case c ON c.case_id = k.case_id WHERE k.kind = ? AND"
+                        + " k.key_hash = ? AND k.reported_at >= ? AND c." + LinkStore.OPEN
+                        + " ORDER BY k.reported_at DESC LIMIT 50", person.kind().name(), person.hash(), since));
+        plans.add(plan("neighbours: LinkStore.neighbours",
+                "SELECT case_id FROM hub_case WHERE region_code = ? AND category_code = ? AND reported_at >= ? AND "
+                        + LinkStore.OPEN + " ORDER BY reported_at DESC LIMIT 50",
+                probe.location().regionCode(), probe.category().code(), since));
+        plans.add(plan("repeat counts: LinkStore.countEarlier",
+                "SELECT COUNT(DISTINCT case_id) FROM case_key WHERE reported_at >= ? AND ((kind = ? AND key_hash = ?))",
+                probe.reportedAt().minusDays(30), person.kind().name(), person.hash()));
+        plans.add(plan("reports linked to a case: LinkStore.linkedTo",
+                "SELECT case_id FROM hub_case WHERE linked_to = ? ORDER BY created_at, case_id", probe.caseId()));
+        Path out = Path.of("target", "linking-query-plans.txt");
+        Files.writeString(out, reports.size() + " cases stored\n\n" + String.join("\n", plans));
+        for (String p : plans) {
+            assertThat(p).contains("Index").doesNotContain("Seq Scan");
+        }
+    }
+
+    private static String plan(String title, String sql, Object... args) {
+        List<String> lines = jdbc.queryForList("EXPLAIN " + sql, String.class, args);
+        return "-- " + title + "\n" + String.join("\n", lines) + "\n";
+    }
+}

@@ -1,0 +1,44 @@
+package org.disputehub.hub.linking;
+
+import java.io.IOException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.env.PropertySource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/** A migrated store without the application around it, and the linking settings as shipped in application.yml. */
+final class LinkingTestSupport {
+
+    static JdbcTemplate h2() {
+        return migrated(new DriverManagerDataSource("jdbc:h2:mem:linking-" + System.nanoTime()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", ""), null);
+    }
+
+    static JdbcTemplate migrated(DataSource ds, String schema) {
+        var flyway = Flyway.configure().dataSource(ds).locations("classpath:db/migration");
+        if (schema != null) {
+            flyway.schemas(schema);
+        }
+        flyway.load().migrate();
+        return new JdbcTemplate(ds);
+    }
+
+    static LinkingProperties shippedProperties() {
+        try {
+            PropertySource<?> yaml = new YamlPropertySourceLoader()
+                    .load("application", new ClassPathResource("application.yml")).get(0);
+            return new Binder(ConfigurationPropertySources.from(yaml)).bind("hub.linking", LinkingProperties.class)
+                    .orElseThrow(() -> new IllegalStateException("no hub.linking in application.yml"));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private LinkingTestSupport() {
+    }
+}
