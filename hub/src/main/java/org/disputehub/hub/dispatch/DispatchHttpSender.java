@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.disputehub.canonical.connector.HubHeaders;
@@ -20,7 +21,9 @@ import org.springframework.stereotype.Component;
  * {@code POST {base}/dispatch} with {@code Idempotency-Key: {caseId}:{dispatchNo}} and the department's token.
  * 2xx accepted; 408, 429, 5xx and I/O failures are temporary; any other 4xx is permanent. Later notices about
  * the same case (UPDATE, WITHDRAW) go the same way with {@code X-Hub-Notice} and their own idempotency key. An order
- * already recorded as delivered (a redelivered or replayed copy) is not sent again.
+ * already recorded as delivered (a redelivered or replayed copy) is not sent again, and an order is claimed in the
+ * store for the length of a send ({@code 3 × hub.dispatch.timeout}): a second copy arriving meanwhile is retried
+ * later (and then finds the order delivered) instead of being sent alongside.
  */
 @Component("dispatchHttpSender")
 public class DispatchHttpSender implements Processor {
@@ -34,6 +37,7 @@ public class DispatchHttpSender implements Processor {
     private final CaseStore cases;
     private final HttpClient http;
     private final Duration timeout;
+    private final Duration lease;
 
     public DispatchHttpSender(DepartmentRegistry departments, CaseStore cases, HttpClient hubHttpClient,
                               @Value("${hub.dispatch.timeout:PT10S}") Duration timeout) {
@@ -41,6 +45,7 @@ public class DispatchHttpSender implements Processor {
         this.cases = cases;
         this.http = hubHttpClient;
         this.timeout = timeout;
+        this.lease = timeout.multipliedBy(3);
     }
 
     @Override
@@ -49,11 +54,32 @@ public class DispatchHttpSender implements Processor {
         String dispatchNo = exchange.getMessage().getHeader(DISPATCH_NO, String.class);
         Department dept = departments.get(exchange.getMessage().getHeader(DEPT_CODE, String.class));
         String notice = exchange.getMessage().getHeader(DispatchPlanner.NOTICE, String.class);
-        if (notice == null && alreadyDelivered(caseId, dispatchNo)) {
-            // a redelivered or replayed copy of an order the department already accepted: not sent again
-            LOG.info("case {}: dispatch {} to {} was already delivered, not sent again", caseId, dispatchNo, dept.code());
-            return;
+        boolean claimed = false;
+        if (notice == null) {
+            OffsetDateTime now = OffsetDateTime.now();
+            CaseStore.Claim claim = cases.claimDispatch(caseId, Integer.parseInt(dispatchNo), now, now.plus(lease));
+            if (claim == CaseStore.Claim.SENT) {
+                // a redelivered or replayed copy of an order the department already accepted: not sent again
+                LOG.info("case {}: dispatch {} to {} was already delivered, not sent again", caseId, dispatchNo, dept.code());
+                return;
+            }
+            if (claim == CaseStore.Claim.IN_FLIGHT) {
+                throw new TemporaryFailureException("dispatch " + caseId + ":" + dispatchNo + " to " + dept.code()
+                        + " is being sent by another copy; tried again later");
+            }
+            claimed = claim == CaseStore.Claim.CLAIMED;
         }
+        try {
+            send(exchange, caseId, dispatchNo, dept, notice);
+        } catch (RuntimeException e) {
+            if (claimed) {
+                cases.releaseDispatch(caseId, Integer.parseInt(dispatchNo));
+            }
+            throw e;
+        }
+    }
+
+    private void send(Exchange exchange, String caseId, String dispatchNo, Department dept, String notice) {
         String key = notice == null ? caseId + ":" + dispatchNo
                 : caseId + ":" + dispatchNo + ":" + notice + ":" + exchange.getMessage().getHeader(DispatchPlanner.NOTICE_ID);
         HttpRequest request = HttpRequest.newBuilder(URI.create(dept.baseUrl() + "/dispatch"))
@@ -83,11 +109,6 @@ public class DispatchHttpSender implements Processor {
             throw new TemporaryFailureException(what + retryAfter);
         }
         throw new PermanentFailureException(what + " " + abbreviate(response.body()));
-    }
-
-    private boolean alreadyDelivered(String caseId, String dispatchNo) {
-        return cases.dispatches(caseId).stream()
-                .anyMatch(d -> String.valueOf(d.dispatchNo()).equals(dispatchNo) && "SENT".equals(d.state()));
     }
 
     private static String abbreviate(String body) {

@@ -1,18 +1,21 @@
 package org.disputehub.hub.ops;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the hub saw of one connector's routes: the last success (a poll, a message received or relayed), the last
- * failure and its error (masked), since when it has been failing without a success in between, and counts.
+ * failure and its error (masked), since when it has been failing without a success in between, and counts. Failing is
+ * kept per route: a connector whose polling fails is failing even while its relay route succeeds.
  */
 public final class ConnectorState {
 
     private final Instant since;
     private volatile Instant lastSuccessAt;
     private volatile Instant lastFailureAt;
-    private volatile Instant failingSince;
+    private final Map<String, Instant> failingRoutes = new HashMap<>();
     private volatile String lastError;
     private final AtomicLong successes = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
@@ -21,18 +24,16 @@ public final class ConnectorState {
         this.since = since;
     }
 
-    synchronized void success(Instant at) {
+    synchronized void success(String routeId, Instant at) {
         lastSuccessAt = at;
-        failingSince = null;
+        failingRoutes.remove(routeId);
         successes.incrementAndGet();
     }
 
-    synchronized void failure(Instant at, String error) {
+    synchronized void failure(String routeId, Instant at, String error) {
         lastFailureAt = at;
         lastError = error;
-        if (failingSince == null) {
-            failingSince = at;
-        }
+        failingRoutes.putIfAbsent(routeId, at);
         failures.incrementAndGet();
     }
 
@@ -49,8 +50,9 @@ public final class ConnectorState {
         return lastFailureAt;
     }
 
-    public Instant failingSince() {
-        return failingSince;
+    /** Since when the longest-failing of its routes has failed without a success of that route, or null. */
+    public synchronized Instant failingSince() {
+        return failingRoutes.values().stream().min(Instant::compareTo).orElse(null);
     }
 
     public String lastError() {

@@ -78,7 +78,7 @@ public class RouteActivity extends EventNotifierSupport {
         if (event instanceof ExchangeRedeliveryEvent) {
             count(role, routeId, "retried");
             if (state != null) {
-                state.failure(clock.instant(), describe(cause(exchange)));
+                state.failure(routeId, clock.instant(), describe(cause(exchange)));
             }
             return;
         }
@@ -105,9 +105,9 @@ public class RouteActivity extends EventNotifierSupport {
         }
         if (state != null) {
             if (passed) {
-                state.success(clock.instant());
+                state.success(routeId, clock.instant());
             } else {
-                state.failure(clock.instant(), pollError != null ? Masking.text(pollError) : describe(cause));
+                state.failure(routeId, clock.instant(), pollError != null ? Masking.text(pollError) : describe(cause));
             }
         }
     }

@@ -89,8 +89,31 @@ public class CaseStore {
 
     /** Marks a dispatch delivered; false if it already was (a redelivered dispatch message). */
     public boolean markDispatched(String caseId, int dispatchNo, OffsetDateTime now) {
-        return jdbc.update("UPDATE dispatch SET state = 'SENT', sent_at = ? WHERE case_id = ? AND dispatch_no = ?"
-                + " AND state <> 'SENT'", now, caseId, dispatchNo) == 1;
+        return jdbc.update("UPDATE dispatch SET state = 'SENT', sent_at = ?, claimed_until = NULL WHERE case_id = ?"
+                + " AND dispatch_no = ? AND state <> 'SENT'", now, caseId, dispatchNo) == 1;
+    }
+
+    /** What {@link #claimDispatch} found: the copy may send, or the order was sent, or another copy is sending it. */
+    public enum Claim { CLAIMED, SENT, IN_FLIGHT, UNKNOWN }
+
+    /**
+     * Claims a dispatch for one send until {@code until}, unless it was sent or another copy holds an unexpired claim
+     * (one atomic update: two consumers of two copies of one order never both get it).
+     */
+    public Claim claimDispatch(String caseId, int dispatchNo, OffsetDateTime now, OffsetDateTime until) {
+        if (jdbc.update("UPDATE dispatch SET claimed_until = ? WHERE case_id = ? AND dispatch_no = ? AND state <> 'SENT'"
+                + " AND (claimed_until IS NULL OR claimed_until < ?)", until, caseId, dispatchNo, now) == 1) {
+            return Claim.CLAIMED;
+        }
+        List<String> state = jdbc.queryForList("SELECT state FROM dispatch WHERE case_id = ? AND dispatch_no = ?",
+                String.class, caseId, dispatchNo);
+        return state.isEmpty() ? Claim.UNKNOWN : "SENT".equals(state.get(0)) ? Claim.SENT : Claim.IN_FLIGHT;
+    }
+
+    /** Gives up a claim after a failed send, so that the next attempt need not wait for the lease to run out. */
+    public void releaseDispatch(String caseId, int dispatchNo) {
+        jdbc.update("UPDATE dispatch SET claimed_until = NULL WHERE case_id = ? AND dispatch_no = ? AND state <> 'SENT'",
+                caseId, dispatchNo);
     }
 
     /** The department of a dispatch said the case is not theirs. */
