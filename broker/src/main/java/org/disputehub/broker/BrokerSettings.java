@@ -1,5 +1,6 @@
 package org.disputehub.broker;
 
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
@@ -34,5 +35,9 @@ public final class BrokerSettings {
                 .setAutoDeleteAddresses(false)
                 .setDefaultAddressRoutingType(RoutingType.ANYCAST)
                 .setDefaultQueueRoutingType(RoutingType.ANYCAST));
+        // the dead-letter and expiry addresses need a queue each: a message sent to an address without one is dropped
+        for (String address : new String[] {BROKER_DLQ, EXPIRY}) {
+            config.addQueueConfiguration(QueueConfiguration.of(address).setRoutingType(RoutingType.ANYCAST));
+        }
     }
 }

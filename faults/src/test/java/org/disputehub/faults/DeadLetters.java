@@ -37,8 +37,11 @@ final class DeadLetters {
      * origin withdrew meanwhile (hub-status-in refuses the transition from WITHDRAWN and parks it with that reason).
      */
     static boolean expected(Parked p) {
+        // a report that comes after its case was withdrawn or closed (an ODR mediation result after the department
+        // closed the case, say) is refused by the state machine and parked for review with that reason
         return "DLQ.HUB.STATUS.IN".equals(p.queue()) && p.reason() != null
-                && p.reason().contains("transition not allowed: WITHDRAWN -> ");
+                && (p.reason().contains("transition not allowed: WITHDRAWN -> ")
+                || p.reason().contains("transition not allowed: CLOSED -> "));
     }
 
     static List<String> queueNames(String brokerUrl) throws Exception {
@@ -72,15 +75,21 @@ final class DeadLetters {
             session.start();
             try (ClientRequestor requestor = new ClientRequestor(session, "activemq.management")) {
                 for (String queue : queueNames(brokerUrl)) {
-                    long[] counts = new long[2];
+                    if (queue.startsWith("activemq.")) { // the broker's own management reply queues
+                        continue;
+                    }
+                    Object[] counts = new Object[2];
                     String[] attributes = {"messageCount", "deliveringCount"};
                     for (int i = 0; i < 2; i++) {
                         ClientMessage request = session.createMessage(false);
                         ManagementHelper.putAttribute(request, ResourceNames.QUEUE + queue, attributes[i]);
                         ClientMessage reply = requestor.request(request, 10_000);
-                        counts[i] = reply == null ? -1 : ((Number) ManagementHelper.getResult(reply)).longValue();
+                        // a failed request (the queue went away meanwhile, say) answers with its error text
+                        counts[i] = reply == null ? "no reply" : ManagementHelper.hasOperationSucceeded(reply)
+                                ? ManagementHelper.getResult(reply) : "error " + ManagementHelper.getResult(reply);
                     }
-                    if (counts[0] != 0 || counts[1] != 0) {
+                    boolean empty = "0".equals(String.valueOf(counts[0])) && "0".equals(String.valueOf(counts[1]));
+                    if (!empty) {
                         out.add(queue + ": " + counts[0] + " messages, " + counts[1] + " being delivered");
                     }
                 }

@@ -266,7 +266,7 @@ class HubFaultsTest {
         List<DeadLetters.Parked> parked = DeadLetters.browse(brokerUrl);
         List<DeadLetters.Parked> unexplained = parked.stream().filter(p -> !DeadLetters.expected(p)).toList();
         figures.put(scenario + ": parked on DLQ.*", parked.isEmpty() ? "none" : parked.size() + " ("
-                + (parked.size() - unexplained.size()) + " expected: late reports on withdrawn cases)");
+                + (parked.size() - unexplained.size()) + " expected: late reports on withdrawn or closed cases)");
         assertThat(unexplained).as(scenario + ": nothing unexplained parked on DLQ.*").isEmpty();
     }
 
@@ -288,7 +288,8 @@ class HubFaultsTest {
         if (tally == null) {
             return;
         }
-        figures.put(scenario + ": inputs acknowledged / cases checked", tally.acknowledged() + " / " + tally.checked());
+        figures.put(scenario + ": inputs acknowledged / cases checked (of them linked reports)", tally.acknowledged() + " / "
+                + tally.checked() + " (" + tally.linkedReports() + ")");
         figures.put(scenario + ": ORDER requests / distinct keys", tally.orderRequests() + " / " + tally.distinctOrderKeys());
         figures.put(scenario + ": statuses applied / relayed to origins", tally.statusesApplied() + " / " + tally.statusesRelayed());
     }

@@ -14,7 +14,8 @@ import java.util.Map;
 /** What the hub recorded, read straight from its PostgreSQL schema (the join between source ids and case ids). */
 final class Ledger {
 
-    record Case(String caseId, String system, String sourceId, String status, Instant createdAt) {
+    /** A case as stored; {@code linkedTo} is set for a report linked to an earlier case of the same matter. */
+    record Case(String caseId, String system, String sourceId, String status, Instant createdAt, String linkedTo) {
     }
 
     record DispatchRow(String caseId, int dispatchNo, String dept, String channel, String state) {
@@ -36,9 +37,9 @@ final class Ledger {
 
     Map<String, Case> cases() throws SQLException {
         Map<String, Case> out = new LinkedHashMap<>();
-        query("SELECT case_id, source_system, source_id, status, created_at FROM hub_case ORDER BY created_at", rs ->
+        query("SELECT case_id, source_system, source_id, status, created_at, linked_to FROM hub_case ORDER BY created_at", rs ->
                 out.put(rs.getString(1), new Case(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getTimestamp(5).toInstant())));
+                        rs.getTimestamp(5).toInstant(), rs.getString(6))));
         return out;
     }
 
@@ -52,7 +53,7 @@ final class Ledger {
     /** Status events in the order the hub applied them (recorded_at), per case. */
     List<Event> events() throws SQLException {
         List<Event> out = new ArrayList<>();
-        query("SELECT event_id, case_id, status, outcome FROM status_event ORDER BY case_id, recorded_at, event_id", rs ->
+        query("SELECT event_id, case_id, status, outcome FROM status_event ORDER BY case_id, seq", rs ->
                 out.add(new Event(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))));
         return out;
     }

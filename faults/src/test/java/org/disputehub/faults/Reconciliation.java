@@ -54,7 +54,7 @@ final class Reconciliation {
     }
 
     /** The figures of one check, for the report. */
-    record Tally(int acknowledged, int cases, int checked, int orderRequests, int distinctOrderKeys,
+    record Tally(int acknowledged, int cases, int checked, int linkedReports, int orderRequests, int distinctOrderKeys,
                  int statusesApplied, int statusesRelayed) {
     }
 
@@ -99,31 +99,21 @@ final class Reconciliation {
         Map<String, Map<String, List<String>>> relayed = origins.relayed();
         int applied = 0;
         int relayedCount = 0;
+        int linked = 0;
 
         for (String caseId : checked) {
             Ledger.Case c = cases.get(caseId);
             List<Ledger.DispatchRow> rows = dispatches.getOrDefault(caseId, List.of());
-            if (rows.isEmpty()) {
+            if (rows.isEmpty() && c.linkedTo() == null) {
                 if (!"WITHDRAWN".equals(c.status())) {
                     problems.add(caseId + " (" + c.system() + " " + c.sourceId() + ", " + c.status() + ") has no dispatch");
                 }
                 continue;
             }
-            Set<String> expectedKeys = rows.stream().filter(r -> "http".equals(r.channel()))
-                    .map(Ledger.DispatchRow::key).collect(Collectors.toCollection(TreeSet::new));
-            Set<String> gotKeys = orderKeys.getOrDefault(caseId, Set.of());
-            if (!expectedKeys.equals(gotKeys)) {
-                problems.add(caseId + ": dispatch orders " + rows + ", the departments received ORDER keys " + gotKeys);
-            }
-            rows.stream().filter(r -> !"http".equals(r.channel())).forEach(r -> {
-                if (channelRequests.stream().noneMatch(body -> body.contains(caseId))) {
-                    problems.add(caseId + ": dispatch " + r + " never reached the " + r.channel() + " platform");
-                }
-            });
-            String lastChannel = rows.get(rows.size() - 1).channel();
-            if (!"zhengding".equals(lastChannel) && !SETTLED.contains(c.status())) {
-                problems.add(caseId + " (" + c.system() + ", dispatched by " + lastChannel + ") not settled: " + c.status()
-                        + ", department reported up to " + departments.lastAccepted(caseId));
+            if (rows.isEmpty()) { // a linked report: not dispatched; its origin hears the statuses mirrored from its case
+                linked++;
+            } else {
+                dispatchProblems(c, rows, orderKeys.getOrDefault(caseId, Set.of()), channelRequests, problems);
             }
             List<String> appliedStatuses = events.getOrDefault(caseId, List.of()).stream()
                     .filter(e -> "ALLOWED".equals(e.outcome())).map(Ledger.Event::status).toList();
@@ -152,8 +142,29 @@ final class Reconciliation {
             }
         }
         int distinct = orderKeys.values().stream().mapToInt(Set::size).sum();
-        tally[0] = new Tally(ackCount, cases.size(), checked.size(), orderRequests, distinct, applied, relayedCount);
+        tally[0] = new Tally(ackCount, cases.size(), checked.size(), linked, orderRequests, distinct, applied, relayedCount);
         return problems;
+    }
+
+    /** One distinct ORDER key per http dispatch, every other channel's dispatch at its platform, the case settled. */
+    private void dispatchProblems(Ledger.Case c, List<Ledger.DispatchRow> rows, Set<String> gotKeys,
+                                  List<String> channelRequests, List<String> problems) {
+        String caseId = c.caseId();
+        Set<String> expectedKeys = rows.stream().filter(r -> "http".equals(r.channel()))
+                .map(Ledger.DispatchRow::key).collect(Collectors.toCollection(TreeSet::new));
+        if (!expectedKeys.equals(gotKeys)) {
+            problems.add(caseId + ": dispatch orders " + rows + ", the departments received ORDER keys " + gotKeys);
+        }
+        rows.stream().filter(r -> !"http".equals(r.channel())).forEach(r -> {
+            if (channelRequests.stream().noneMatch(body -> body.contains(caseId))) {
+                problems.add(caseId + ": dispatch " + r + " never reached the " + r.channel() + " platform");
+            }
+        });
+        String lastChannel = rows.get(rows.size() - 1).channel();
+        if (!"zhengding".equals(lastChannel) && !SETTLED.contains(c.status())) {
+            problems.add(caseId + " (" + c.system() + ", dispatched by " + lastChannel + ") not settled: " + c.status()
+                    + ", department reported up to " + departments.lastAccepted(caseId));
+        }
     }
 
     /** Consecutive repeats are one: a repeat reaches an origin when the hub died between sending and recording. */

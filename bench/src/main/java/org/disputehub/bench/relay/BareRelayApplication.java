@@ -39,6 +39,7 @@ public class BareRelayApplication {
         JmsComponent jms = new JmsComponent();
         jms.setConnectionFactory(connectionFactory);
         jms.setTransacted(true);
+        jms.setLazyCreateTransactionManager(false); // the listener's session for the sends too, as the hub (HubJms)
         jms.setCacheLevelName("CACHE_CONSUMER");
         jms.setReceiveTimeout(1000);
         jms.setDeliveryPersistent(true);

@@ -14,8 +14,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What every connector and the hub share: the queue names of the contract ({@code hub-contract.properties},
- * overridable), the {@code jms} component (pooled connection factory, local JMS transactions, cached
- * consumers), the error policy, the park route and the connector store.
+ * overridable), the {@code jms} component ({@link HubJms}: pooled connection factory, local JMS transactions on
+ * the listener's session, cached consumers), the error policy, the park route and the connector store.
  */
 @AutoConfiguration(after = {JdbcTemplateAutoConfiguration.class, ArtemisAutoConfiguration.class})
 @PropertySource("classpath:hub-contract.properties")
@@ -27,14 +27,7 @@ public class HubContractAutoConfiguration {
     JmsComponent jms(ConnectionFactory connectionFactory,
                      @Value("${hub.jms.cache-level:CACHE_CONSUMER}") String cacheLevel,
                      @Value("${hub.jms.receive-timeout:1000}") long receiveTimeout) {
-        JmsComponent jms = new JmsComponent();
-        jms.setConnectionFactory(connectionFactory);
-        jms.setTransacted(true);
-        jms.setCacheLevelName(cacheLevel);
-        jms.setReceiveTimeout(receiveTimeout);
-        jms.setDeliveryPersistent(true);
-        jms.setDestinationResolver(new CachingQueueResolver());
-        return jms;
+        return HubJms.component(connectionFactory, cacheLevel, receiveTimeout);
     }
 
     @Bean

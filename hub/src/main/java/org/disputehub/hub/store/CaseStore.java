@@ -147,7 +147,7 @@ public class CaseStore {
 
     public List<EventRow> events(String caseId) {
         return jdbc.query("SELECT event_id, status, from_status, outcome, occurred_at, recorded_at, actor_dept,"
-                + " actor_name, note, origin FROM status_event WHERE case_id = ? ORDER BY recorded_at, occurred_at",
+                + " actor_name, note, origin FROM status_event WHERE case_id = ? ORDER BY seq",
                 EVENT, caseId);
     }
 
