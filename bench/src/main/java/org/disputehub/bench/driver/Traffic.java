@@ -129,6 +129,18 @@ final class Traffic implements AutoCloseable {
         }
     }
 
+    /**
+     * A caller of their own: every input has its own phone number and house number, as most reports do — the hub links
+     * reports of one caller or one address (they are not dispatched again), which is not what a throughput run measures.
+     */
+    static String phone(String prefix, long n) {
+        return prefix + String.format("%08d", n * 7919 % 100_000_000);
+    }
+
+    static String address(String street, long n) {
+        return street + (n % 100_000_000 + 1) + "号";
+    }
+
     /** True when input {@code i} is sent by the caller's thread pool (JMS and HTTP); the others are quick hand-overs. */
     static boolean blocking(long i) {
         int k = (int) (i % 20);
@@ -142,7 +154,9 @@ final class Traffic implements AutoCloseable {
         LocalDateTime now = LocalDateTime.now(Hotline12345Platform.CST);
         String xml = alarms.get((int) (n % alarms.size()))
                 .replaceFirst("<JQBH>[^<]*</JQBH>", "<JQBH>" + jqbh + "</JQBH>")
-                .replaceFirst("<BJSJ>[^<]*</BJSJ>", "<BJSJ>" + BJSJ.format(now) + "</BJSJ>");
+                .replaceFirst("<BJSJ>[^<]*</BJSJ>", "<BJSJ>" + BJSJ.format(now) + "</BJSJ>")
+                .replaceFirst("<BJDH>[^<]*</BJDH>", "<BJDH>" + phone("158", n) + "</BJDH>")
+                .replaceFirst("<AFDZ>[^<]*</AFDZ>", "<AFDZ>" + address("杭州市滨江区西兴街道江汉路", n) + "</AFDZ>");
         try {
             Object[] p = producer.get();
             if (p == null) {
@@ -174,9 +188,9 @@ final class Traffic implements AutoCloseable {
         String name = SURNAMES[(int) (n % SURNAMES.length)] + GIVEN[(int) (n / 3 % GIVEN.length)];
         String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<XFJ>\n  <XFJBH>" + xfjbh + "</XFJBH>\n  <DJSJ>"
                 + OffsetDateTime.now(Hotline12345Platform.CST).truncatedTo(ChronoUnit.SECONDS) + "</DJSJ>\n"
-                + "  <XFXS>网上信访</XFXS>\n  <XFRS>1</XFRS>\n  <XFR><XM>" + name + "</XM><LXDH>139"
-                + String.format("%08d", n * 7919 % 100_000_000) + "</LXDH></XFR>\n"
-                + "  <WTSD><XZQH>330108</XZQH><DZ>杭州市滨江区长河街道" + (n % 90 + 1) + "号</DZ></WTSD>\n"
+                + "  <XFXS>网上信访</XFXS>\n  <XFRS>1</XFRS>\n  <XFR><XM>" + name + "</XM><LXDH>" + phone("139", n)
+                + "</LXDH></XFR>\n"
+                + "  <WTSD><XZQH>330108</XZQH><DZ>" + address("杭州市滨江区长河街道长河路", n) + "</DZ></WTSD>\n"
                 + "  <NRFL>" + matter[0] + "</NRFL>\n  <XFNR>" + matter[1] + "</XFNR>\n  <SFCF>0</SFCF>\n</XFJ>\n";
         byte[] body = xml.getBytes(StandardCharsets.UTF_8);
         String ts = Long.toString(System.currentTimeMillis() / 1000);
@@ -191,6 +205,8 @@ final class Traffic implements AutoCloseable {
         ObjectNode data = JSON.createObjectNode().put("disputeId", disputeId)
                 .put("submittedAt", OffsetDateTime.now(Hotline12345Platform.CST).truncatedTo(ChronoUnit.SECONDS).toString());
         data.setAll(disputes.get((int) (n % disputes.size())).deepCopy());
+        data.put("address", address("杭州市滨江区浦沿街道东信大道", n));
+        ((ObjectNode) data.path("applicant")).put("phone", phone("135", n)).remove("idNumber");
         ObjectNode event = JSON.createObjectNode().put("id", "evt_bench_" + n).put("type", "dispute.created")
                 .put("created", System.currentTimeMillis() / 1000);
         event.set("data", data);
@@ -224,10 +240,10 @@ final class Traffic implements AutoCloseable {
         String[] matter = laborMatters.get((int) (n % laborMatters.size()));
         LocalDateTime now = LocalDateTime.now(Hotline12345Platform.CST);
         String[] row = {no, WIRE.format(now.minusMinutes(30)), SURNAMES[(int) (n % SURNAMES.length)]
-            + GIVEN[(int) (n / 7 % GIVEN.length)], "138" + String.format("%08d", n * 7919 % 100_000_000), "",
+            + GIVEN[(int) (n / 7 % GIVEN.length)], phone("138", n), "",
             "杭州恒达建筑劳务有限公司", "91330108MA2H3K5L7Q", Long.toString(1 + n % 3),
             matter[0].equals("欠薪") ? (3000 + 1000 * (n % 7)) + ".00" : "", matter[0], "330108",
-            "杭州市滨江区浦沿街道东冠路" + (n % 200 + 1) + "号", matter[1]};
+            address("杭州市滨江区浦沿街道东冠路", n), matter[1]};
         synchronized (laborRows) {
             laborRows.add(row);
             ledger.pending(no, "labor", intended);

@@ -19,8 +19,13 @@ import org.springframework.stereotype.Repository;
 public class LinkStore {
 
     /** A candidate: an earlier case, the case it is linked to (if any) and its stored data. */
-    public record Candidate(String caseId, String linkedTo, String categoryCode, String regionCode, String data) {
+    /** A candidate as scored: its system, category, region and normalised address (no personal data beyond that). */
+    public record Candidate(String caseId, String linkedTo, String system, String categoryCode, String major,
+                            String regionCode, String address) {
     }
+
+    /** Repeat counts stop here. */
+    static final int COUNT_CAP = 1000;
 
     static final String OPEN = "status NOT IN ('CLOSED', 'REVISITED', 'WITHDRAWN')";
 
@@ -61,9 +66,10 @@ public class LinkStore {
             return List.of();
         }
         String marks = String.join(", ", java.util.Collections.nCopies(caseIds.size(), "?"));
-        return jdbc.query("SELECT case_id, linked_to, category_code, region_code, data FROM hub_case WHERE case_id IN ("
-                        + marks + ")", (rs, n) -> new Candidate(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5)), caseIds.toArray());
+        return jdbc.query("SELECT case_id, linked_to, source_system, category_code, category_major, region_code,"
+                + " link_address FROM hub_case WHERE case_id IN (" + marks + ")", (rs, n) -> new Candidate(rs.getString(1),
+                rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)),
+                caseIds.toArray());
     }
 
     /** How many earlier cases (any state) share one of the keys since {@code since}. */
@@ -71,7 +77,9 @@ public class LinkStore {
         if (keys.isEmpty()) {
             return 0;
         }
-        StringBuilder sql = new StringBuilder("SELECT COUNT(DISTINCT case_id) FROM case_key WHERE reported_at >= ? AND (");
+        // counted up to COUNT_CAP rows: a caller or an address with thousands of reports costs no more than that
+        StringBuilder sql = new StringBuilder("SELECT COUNT(DISTINCT case_id) FROM (SELECT case_id FROM case_key"
+                + " WHERE reported_at >= ? AND (");
         List<Object> args = new ArrayList<>();
         args.add(since);
         int i = 0;
@@ -80,7 +88,8 @@ public class LinkStore {
             args.add(key.kind().name());
             args.add(key.hash());
         }
-        Integer n = jdbc.queryForObject(sql.append(')').toString(), Integer.class, args.toArray());
+        Integer n = jdbc.queryForObject(sql.append(") LIMIT ").append(COUNT_CAP).append(") k").toString(), Integer.class,
+                args.toArray());
         return n == null ? 0 : n;
     }
 
@@ -98,12 +107,14 @@ public class LinkStore {
 
     /** Stores the repeat counts and, for a linked report, the case it joined, the score and the matched signals. */
     public void saveOutcome(String caseId, Linking.Outcome o) {
+        String address = o.keys().normalisedAddress();
         jdbc.update("UPDATE hub_case SET reporter_count = ?, location_count = ?, is_repeat = ?, linked_to = ?,"
-                        + " link_score = ?, link_rule = ? WHERE case_id = ?",
+                        + " link_score = ?, link_rule = ?, link_address = ?, category_major = ? WHERE case_id = ?",
                 o.reporterCount(), o.locationCount(), o.isRepeat(),
                 o.match() == null ? null : o.match().caseId(),
                 o.match() == null ? null : o.match().score(),
-                o.match() == null ? null : o.match().rule(), caseId);
+                o.match() == null ? null : o.match().rule(),
+                address == null || address.length() <= 500 ? address : address.substring(0, 500), o.categoryMajor(), caseId);
     }
 
     /** What the case API shows: the case a report joined (score, rule), the reports linked to it, repeat counts. */

@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.disputehub.canonical.codec.Json;
 import org.disputehub.canonical.model.CanonicalCase;
 import org.disputehub.canonical.model.Category;
 import org.springframework.stereotype.Service;
@@ -22,7 +21,8 @@ public class Linking {
     }
 
     /** What intake stores for every case: the match (or null) and the repeat counts. */
-    public record Outcome(Match match, int reporterCount, int locationCount, boolean isRepeat, MatchKeys.Of keys) {
+    public record Outcome(Match match, int reporterCount, int locationCount, boolean isRepeat, MatchKeys.Of keys,
+                          String categoryMajor) {
     }
 
     private final LinkStore store;
@@ -43,7 +43,7 @@ public class Linking {
         int location = keys.address() == null ? 0 : store.countEarlier(Set.of(keys.address()), at.minus(props.repeatWindow()));
         boolean sourceSaysRepeat = c.related() != null && c.related().repeatCount() > 0;
         boolean repeat = match != null || sourceSaysRepeat || reporter >= props.repeatReporterCases() - 1;
-        return new Outcome(match, reporter, location, repeat, keys);
+        return new Outcome(match, reporter, location, repeat, keys, c.category() == null ? null : c.category().major());
     }
 
     /** Records the keys and the outcome of a stored case. */
@@ -78,10 +78,9 @@ public class Linking {
     }
 
     private Match score(CanonicalCase c, MatchKeys.Of keys, LinkStore.Candidate cand, boolean samePerson) {
-        CanonicalCase other = Json.read(cand.data(), CanonicalCase.class);
         String code = code(c.category());
         boolean sameCategory = code != null && code.equals(cand.categoryCode());
-        if (!sameCategory && other.source() != null && c.source().system().equals(other.source().system())) {
+        if (!sameCategory && c.source().system().equals(cand.system())) {
             return null; // one system classifying two reports differently means two matters (its own code tables)
         }
         double score = 0;
@@ -90,8 +89,7 @@ public class Linking {
             score += props.phoneWeight();
             rule.append("PHONE");
         }
-        double similarity = MatchKeys.similarity(keys.normalisedAddress(),
-                other.location() == null ? null : MatchKeys.address(other.location().address()));
+        double similarity = MatchKeys.similarity(keys.normalisedAddress(), cand.address());
         if (similarity >= props.addressMinSimilarity()) {
             score += props.addressWeight() * similarity;
             rule.append(rule.isEmpty() ? "" : "+").append(String.format("ADDRESS(%.2f)", similarity));
@@ -99,8 +97,7 @@ public class Linking {
         if (sameCategory) {
             score += props.categoryWeight();
             rule.append(rule.isEmpty() ? "" : "+").append("CATEGORY");
-        } else if (c.category() != null && other.category() != null && c.category().major() != null
-                && c.category().major().equals(other.category().major())) {
+        } else if (c.category() != null && c.category().major() != null && c.category().major().equals(cand.major())) {
             score += props.categoryWeight() / 2;
             rule.append(rule.isEmpty() ? "" : "+").append("MAJOR");
         }

@@ -73,10 +73,14 @@ class LinkingQueryPlanTest {
                         + LinkStore.OPEN + " ORDER BY reported_at DESC LIMIT 50",
                 probe.location().regionCode(), probe.category().code(), since));
         plans.add(plan("repeat counts: LinkStore.countEarlier",
-                "SELECT COUNT(DISTINCT case_id) FROM case_key WHERE reported_at >= ? AND ((kind = ? AND key_hash = ?))",
+                "SELECT COUNT(DISTINCT case_id) FROM (SELECT case_id FROM case_key WHERE reported_at >= ? AND"
+                        + " ((kind = ? AND key_hash = ?)) LIMIT " + LinkStore.COUNT_CAP + ") k",
                 probe.reportedAt().minusDays(30), person.kind().name(), person.hash()));
         plans.add(plan("reports linked to a case: LinkStore.linkedTo",
                 "SELECT case_id FROM hub_case WHERE linked_to = ? ORDER BY created_at, case_id", probe.caseId()));
+        plans.add(plan("candidates scored from their rows: LinkStore.load",
+                "SELECT case_id, linked_to, source_system, category_code, category_major, region_code, link_address"
+                        + " FROM hub_case WHERE case_id IN (?, ?)", probe.caseId(), reports.get(0).data().caseId()));
         Path out = Path.of("target", "linking-query-plans.txt");
         Files.writeString(out, reports.size() + " cases stored\n\n" + String.join("\n", plans));
         for (String p : plans) {
