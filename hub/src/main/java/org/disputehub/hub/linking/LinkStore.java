@@ -35,13 +35,17 @@ public class LinkStore {
         this.jdbc = jdbc;
     }
 
-    /** Open cases sharing one of the keys, reported since {@code since}, newest first. */
+    /**
+     * Open cases sharing one of the keys, reported since {@code since}, newest first. (The ORDER BY names the index's
+     * leading columns too, although they are fixed by the WHERE: H2 then reads the index in order and stops at the
+     * limit instead of sorting every match.)
+     */
     public Map<String, Set<MatchKeys.Kind>> sharingKeys(Collection<MatchKeys.Key> keys, OffsetDateTime since, int limit) {
         Map<String, Set<MatchKeys.Kind>> found = new LinkedHashMap<>();
         for (MatchKeys.Key key : keys) {
             jdbc.query("SELECT k.case_id FROM case_key k JOIN hub_case c ON c.case_id = k.case_id"
                             + " WHERE k.kind = ? AND k.key_hash = ? AND k.reported_at >= ? AND c." + OPEN
-                            + " ORDER BY k.reported_at DESC LIMIT ?",
+                            + " ORDER BY k.kind, k.key_hash, k.reported_at DESC LIMIT ?",
                     rs -> {
                         found.computeIfAbsent(rs.getString(1), id -> java.util.EnumSet.noneOf(MatchKeys.Kind.class))
                                 .add(key.kind());
@@ -56,7 +60,8 @@ public class LinkStore {
             return List.of();
         }
         return jdbc.queryForList("SELECT case_id FROM hub_case WHERE region_code = ? AND category_code = ?"
-                + " AND reported_at >= ? AND " + OPEN + " ORDER BY reported_at DESC LIMIT ?", String.class,
+                + " AND reported_at >= ? AND " + OPEN + " ORDER BY region_code, category_code, reported_at DESC LIMIT ?",
+                String.class,
                 regionCode, categoryCode, since, limit);
     }
 

@@ -67,10 +67,10 @@ class LinkingQueryPlanTest {
         plans.add(plan("people and address: LinkStore.sharingKeys",
                 "SELECT k.case_id FROM case_key k JOIN hub_case c ON c.case_id = k.case_id WHERE k.kind = ? AND"
                         + " k.key_hash = ? AND k.reported_at >= ? AND c." + LinkStore.OPEN
-                        + " ORDER BY k.reported_at DESC LIMIT 50", person.kind().name(), person.hash(), since));
+                        + " ORDER BY k.kind, k.key_hash, k.reported_at DESC LIMIT 50", person.kind().name(), person.hash(), since));
         plans.add(plan("neighbours: LinkStore.neighbours",
                 "SELECT case_id FROM hub_case WHERE region_code = ? AND category_code = ? AND reported_at >= ? AND "
-                        + LinkStore.OPEN + " ORDER BY reported_at DESC LIMIT 50",
+                        + LinkStore.OPEN + " ORDER BY region_code, category_code, reported_at DESC LIMIT 50",
                 probe.location().regionCode(), probe.category().code(), since));
         plans.add(plan("repeat counts: LinkStore.countEarlier",
                 "SELECT COUNT(DISTINCT case_id) FROM (SELECT case_id FROM case_key WHERE reported_at >= ? AND"

@@ -4,6 +4,7 @@ import org.apache.camel.ProducerTemplate;
 import org.disputehub.canonical.codec.Json;
 import org.disputehub.canonical.connector.AuditRecord;
 import org.disputehub.canonical.connector.HubHeaders;
+import org.disputehub.canonical.connector.ResolvedEndpoint;
 import org.disputehub.canonical.model.CaseEnvelope;
 
 /**
@@ -17,17 +18,21 @@ public class Hotline12345Publisher {
     static final String AUDIT = "jms:queue:{{hub.queues.audit}}?deliveryPersistent=true";
 
     private final ProducerTemplate producer;
+    private final ResolvedEndpoint intakeEndpoint;
+    private final ResolvedEndpoint auditEndpoint;
 
     public Hotline12345Publisher(ProducerTemplate producer) {
         this.producer = producer;
+        this.intakeEndpoint = new ResolvedEndpoint(producer, INTAKE);
+        this.auditEndpoint = new ResolvedEndpoint(producer, AUDIT);
     }
 
     public void envelope(CaseEnvelope envelope) {
-        producer.sendBodyAndHeader(INTAKE, Json.write(envelope),
+        producer.sendBodyAndHeader(intakeEndpoint.get(), Json.write(envelope),
                 HubHeaders.GROUP_ID, Hotline12345.SYSTEM + ":" + envelope.sourceId());
     }
 
     public void audit(AuditRecord record) {
-        producer.sendBody(AUDIT, Json.write(record));
+        producer.sendBody(auditEndpoint.get(), Json.write(record));
     }
 }

@@ -1,10 +1,10 @@
 package org.disputehub.connector.labor;
 
-import org.apache.camel.Endpoint;
 import org.apache.camel.ProducerTemplate;
 import org.disputehub.canonical.codec.Json;
 import org.disputehub.canonical.connector.AuditRecord;
 import org.disputehub.canonical.connector.HubHeaders;
+import org.disputehub.canonical.connector.ResolvedEndpoint;
 import org.disputehub.canonical.model.CaseEnvelope;
 
 /**
@@ -19,24 +19,20 @@ public class LaborPublisher {
     static final String AUDIT = "jms:queue:{{hub.queues.audit}}?deliveryPersistent=true";
 
     private final ProducerTemplate producer;
-    private volatile Endpoint intake;
-    private volatile Endpoint audit;
+    private final ResolvedEndpoint intake;
+    private final ResolvedEndpoint audit;
 
     public LaborPublisher(ProducerTemplate producer) {
         this.producer = producer;
+        this.intake = new ResolvedEndpoint(producer, INTAKE);
+        this.audit = new ResolvedEndpoint(producer, AUDIT);
     }
 
     public void envelope(CaseEnvelope envelope) {
-        if (intake == null) {
-            intake = producer.getCamelContext().getEndpoint(INTAKE);
-        }
-        producer.sendBodyAndHeader(intake, Json.write(envelope), HubHeaders.GROUP_ID, Labor.SYSTEM + ":" + envelope.sourceId());
+        producer.sendBodyAndHeader(intake.get(), Json.write(envelope), HubHeaders.GROUP_ID, Labor.SYSTEM + ":" + envelope.sourceId());
     }
 
     public void audit(AuditRecord record) {
-        if (audit == null) {
-            audit = producer.getCamelContext().getEndpoint(AUDIT);
-        }
-        producer.sendBody(audit, Json.write(record));
+        producer.sendBody(audit.get(), Json.write(record));
     }
 }

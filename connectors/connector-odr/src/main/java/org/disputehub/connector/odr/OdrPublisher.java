@@ -5,6 +5,7 @@ import org.apache.camel.ProducerTemplate;
 import org.disputehub.canonical.codec.Json;
 import org.disputehub.canonical.connector.AuditRecord;
 import org.disputehub.canonical.connector.HubHeaders;
+import org.disputehub.canonical.connector.ResolvedEndpoint;
 import org.disputehub.canonical.model.CaseEnvelope;
 import org.disputehub.canonical.model.StatusEvent;
 
@@ -21,21 +22,27 @@ public class OdrPublisher {
     static final String AUDIT = "jms:queue:{{hub.queues.audit}}?deliveryPersistent=true";
 
     private final ProducerTemplate producer;
+    private final ResolvedEndpoint intakeEndpoint;
+    private final ResolvedEndpoint statusInEndpoint;
+    private final ResolvedEndpoint auditEndpoint;
 
     public OdrPublisher(ProducerTemplate producer) {
         this.producer = producer;
+        this.intakeEndpoint = new ResolvedEndpoint(producer, INTAKE);
+        this.statusInEndpoint = new ResolvedEndpoint(producer, STATUS_IN);
+        this.auditEndpoint = new ResolvedEndpoint(producer, AUDIT);
     }
 
     public void envelope(CaseEnvelope envelope) {
-        producer.sendBodyAndHeader(INTAKE, Json.write(envelope), HubHeaders.GROUP_ID, Odr.SYSTEM + ":" + envelope.sourceId());
+        producer.sendBodyAndHeader(intakeEndpoint.get(), Json.write(envelope), HubHeaders.GROUP_ID, Odr.SYSTEM + ":" + envelope.sourceId());
     }
 
     public void status(StatusEvent event) {
-        producer.sendBodyAndHeaders(STATUS_IN, Json.write(event),
+        producer.sendBodyAndHeaders(statusInEndpoint.get(), Json.write(event),
                 Map.of(HubHeaders.GROUP_ID, event.caseId(), HubHeaders.CASE_ID, event.caseId()));
     }
 
     public void audit(AuditRecord record) {
-        producer.sendBody(AUDIT, Json.write(record));
+        producer.sendBody(auditEndpoint.get(), Json.write(record));
     }
 }

@@ -5,6 +5,7 @@ import org.apache.camel.ProducerTemplate;
 import org.disputehub.canonical.codec.Json;
 import org.disputehub.canonical.connector.AuditRecord;
 import org.disputehub.canonical.connector.HubHeaders;
+import org.disputehub.canonical.connector.ResolvedEndpoint;
 import org.disputehub.canonical.model.StatusEvent;
 
 /**
@@ -18,17 +19,21 @@ public class ZhengdingPublisher {
     static final String STATUS_IN = "jms:queue:{{hub.queues.status-in}}?transacted=false&deliveryPersistent=true";
 
     private final ProducerTemplate producer;
+    private final ResolvedEndpoint auditEndpoint;
+    private final ResolvedEndpoint statusInEndpoint;
 
     public ZhengdingPublisher(ProducerTemplate producer) {
         this.producer = producer;
+        this.auditEndpoint = new ResolvedEndpoint(producer, AUDIT);
+        this.statusInEndpoint = new ResolvedEndpoint(producer, STATUS_IN);
     }
 
     public void audit(AuditRecord record) {
-        producer.sendBody(AUDIT, Json.write(record));
+        producer.sendBody(auditEndpoint.get(), Json.write(record));
     }
 
     public void statusEvent(StatusEvent event) {
-        producer.sendBodyAndHeaders(STATUS_IN, Json.write(event),
+        producer.sendBodyAndHeaders(statusInEndpoint.get(), Json.write(event),
                 Map.of(HubHeaders.CASE_ID, event.caseId(), HubHeaders.GROUP_ID, event.caseId()));
     }
 }
