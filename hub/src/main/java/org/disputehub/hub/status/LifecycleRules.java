@@ -46,13 +46,7 @@ class LifecycleRules {
         if (event.status() == CaseStatus.WITHDRAWN && c.deptCode() != null) {
             clocks.stop(c.caseId(), now);
             LOG.info("case {} withdrawn by its origin: {} is told", c.caseId(), c.deptCode());
-            List<Outbound> out = new java.util.ArrayList<>(
-                    List.of(planner.notice(data.withStatus(CaseStatus.WITHDRAWN), "WITHDRAW", event.eventId())));
-            List<String> reports = links.linkedTo(c.caseId());
-            if (!reports.isEmpty()) {
-                out.add(promote(c, reports.get(0), now));
-            }
-            return out;
+            return List.of(planner.notice(data.withStatus(CaseStatus.WITHDRAWN), "WITHDRAW", event.eventId()));
         }
         return List.of();
     }
@@ -77,7 +71,7 @@ class LifecycleRules {
     }
 
     /** The matter goes on for the reports linked to a withdrawn case: the first becomes a case of its own. */
-    private Outbound promote(StoredCase withdrawn, String reportId, OffsetDateTime now) {
+    Outbound promote(StoredCase withdrawn, String reportId, OffsetDateTime now) {
         links.relink(withdrawn.caseId(), reportId);
         CanonicalCase report = cases.find(reportId).orElseThrow().canonical();
         CanonicalCase next = report.withAssignment(planner.assign(report, 1, Set.of(), now));

@@ -125,12 +125,44 @@ public class StatusService {
                 event.actor() == null ? event.origin() : event.actor().deptCode());
         CanonicalCase data = c.canonical();
         List<Outbound> out = new ArrayList<>(List.of(relay(event, data)));
-        if (event.status() != CaseStatus.WITHDRAWN) { // the matter goes on for the linked reports (LifecycleRules)
+        if (event.status() != CaseStatus.WITHDRAWN) {
             for (String id : links.linkedTo(c.caseId())) {
                 cases.lock(id).flatMap(l -> mirror(event, l, data, now)).ifPresent(out::add);
             }
         }
         out.addAll(lifecycle.after(c, data, event, now));
+        if (event.status() == CaseStatus.WITHDRAWN) {
+            out.addAll(afterWithdrawal(c, data, event, now));
+        }
+        return out;
+    }
+
+    /**
+     * The reports linked to a case its own origin withdrew. Withdrawn before it was resolved, the matter goes on:
+     * the first report starts again as a case of its own (RECEIVED, relayed to its origin) and is dispatched; the
+     * others follow it. Withdrawn after it was resolved, the matter is done: the reports are closed with it.
+     */
+    private List<Outbound> afterWithdrawal(StoredCase c, CanonicalCase data, StatusEvent event, OffsetDateTime now) {
+        List<String> reports = links.linkedTo(c.caseId());
+        if (reports.isEmpty()) {
+            return List.of();
+        }
+        List<Outbound> out = new ArrayList<>();
+        if (c.status() == CaseStatus.RESOLVED || c.status() == CaseStatus.UNRESOLVED) {
+            StatusEvent closed = new StatusEvent(event.eventId() + ":closed", c.caseId(), CaseStatus.CLOSED,
+                    event.occurredAt(), null, "事项已办结，首报人已撤回", "HUB");
+            for (String id : reports) {
+                cases.lock(id).flatMap(l -> mirror(closed, l, data, now)).ifPresent(out::add);
+            }
+            return out;
+        }
+        StoredCase report = cases.lock(reports.get(0)).orElseThrow();
+        StatusEvent restarted = new StatusEvent(event.eventId() + ":promoted@" + report.caseId(), report.caseId(),
+                CaseStatus.RECEIVED, event.occurredAt(), null, "关联案件已撤回，转为独立案件", "HUB");
+        cases.insertEvent(restarted, report.status(), Transition.ALLOWED, now);
+        cases.updateStatus(report.caseId(), CaseStatus.RECEIVED, false, now);
+        out.add(relay(restarted, report.canonical()));
+        out.add(lifecycle.promote(c, report.caseId(), now));
         return out;
     }
 

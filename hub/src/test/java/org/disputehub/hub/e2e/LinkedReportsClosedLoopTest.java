@@ -43,6 +43,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * differently, another incident number) is linked to the case the department already has — not dispatched again;
  * the department gets the case as an UPDATE naming the report; the case API shows the link with score and rule;
  * and the second report's origin gets the case's statuses (FKZT 02 at once, then 03 and 05) like the first one.
+ * When the first reporter withdraws, the matter goes on as the report's own case (before it was resolved) or the
+ * report is closed with it (after).
  */
 @CamelSpringBootTest
 @ActiveProfiles("test")
@@ -127,6 +129,74 @@ class LinkedReportsClosedLoopTest {
         assertThat(feedback(JQBH2)).allSatisfy(r -> assertThat(element(r, "CZDWDM")).isEqualTo(DEPT));
         assertThat(report(reportId, "ev-link-report", "SIGNED").getStatusCode().value())
                 .as("the department acts on its case, not on the report").isIn(403, 404, 409);
+    }
+
+    @Test
+    void whenTheFirstReporterWithdrawsBeforeTheMatterIsResolvedTheLinkedReportGoesOnAsACaseOfItsOwn() {
+        String[] ids = reportTwice("330108202611220011", "330108202611220012", "13700137011", "至善路120号5幢");
+        String caseId = ids[0];
+        String reportId = ids[1];
+        withdraw("330108202611220011");
+        await().atMost(Duration.ofSeconds(15)).until(() -> "DISPATCHED".equals(caseStatus(reportId)));
+        assertThat(caseStatus(caseId)).isEqualTo("WITHDRAWN");
+        List<LoggedRequest> sent = dispatches("/depts/" + DEPT + "/dispatch");
+        assertThat(sent).filteredOn(r -> "ORDER".equals(r.getHeader("X-Hub-Notice")))
+                .extracting(r -> r.getHeader("Idempotency-Key")).contains(caseId + ":1", reportId + ":1");
+        assertThat(sent).filteredOn(r -> "WITHDRAW".equals(r.getHeader("X-Hub-Notice")))
+                .extracting(r -> Json.read(r.getBodyAsString(), JsonNode.class).path("caseId").asText()).contains(caseId);
+        assertThat(jdbc.queryForList("SELECT status FROM status_event WHERE case_id = ? ORDER BY seq", String.class, reportId))
+                .as("mirrored while linked, then started again").containsSubsequence("DISPATCHED", "RECEIVED", "DISPATCHED");
+        assertThat(report(reportId, "ev-promoted-SIGNED", "SIGNED").getStatusCode().value())
+                .as("the department acts on the promoted report now").isEqualTo(202);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "SIGNED".equals(caseStatus(reportId)));
+        await().atMost(Duration.ofSeconds(15)).until(() -> feedback("330108202611220012").stream()
+                .anyMatch(r -> "02".equals(element(r, "FKZT"))));
+        assertThat(caseView(reportId).at("/links/linkedTo").isMissingNode()).as("no longer linked").isTrue();
+    }
+
+    @Test
+    void whenTheFirstReporterWithdrawsAfterTheMatterWasResolvedTheLinkedReportIsClosedWithIt() {
+        String[] ids = reportTwice("330108202611220021", "330108202611220022", "13700137021", "至善路150号2幢");
+        String caseId = ids[0];
+        String reportId = ids[1];
+        for (String status : List.of("SIGNED", "ARRIVED", "RESOLVED")) {
+            assertThat(report(caseId, "ev-resolved-" + status, status).getStatusCode().value()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(10)).until(() -> status.equals(caseStatus(reportId)));
+        }
+        withdraw("330108202611220021");
+        await().atMost(Duration.ofSeconds(15)).until(() -> "CLOSED".equals(caseStatus(reportId)));
+        assertThat(caseStatus(caseId)).isEqualTo("WITHDRAWN");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dispatch WHERE case_id = ?", Integer.class, reportId))
+                .as("not dispatched: the matter is done").isZero();
+        await().atMost(Duration.ofSeconds(15)).until(() -> feedback("330108202611220022").size() == 4);
+        assertThat(feedback("330108202611220022")).extracting(r -> element(r, "FKZT")).containsExactly("01", "02", "03", "05");
+    }
+
+    /** Two 110 reports of one matter (same caller and address, another incident number): the case and its report. */
+    private String[] reportTwice(String jqbh, String jqbh2, String phone, String address) {
+        String xml = HubTestSupport.fixture("alarm110/samples/valid/ldlx1-noise.xml").replace(JQBH, jqbh)
+                .replace("13800138000", phone).replace("至善路88号3幢", address);
+        String dispatchPath = "/depts/" + DEPT + "/dispatch";
+        int before = dispatches(dispatchPath).size();
+        publish(xml);
+        await().atMost(Duration.ofSeconds(30)).until(() -> dispatches(dispatchPath).size() == before + 1);
+        String caseId = jdbc.queryForObject("SELECT case_id FROM hub_case WHERE source_id = ?", String.class, jqbh);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "DISPATCHED".equals(caseStatus(caseId)));
+        publish(xml.replace(jqbh, jqbh2).replace("20261122093015", "20261122100015"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> dispatches(dispatchPath).size() == before + 2);
+        String reportId = jdbc.queryForObject("SELECT case_id FROM hub_case WHERE source_id = ?", String.class, jqbh2);
+        assertThat(caseView(reportId).at("/links/linkedTo/caseId").asText()).isEqualTo(caseId);
+        return new String[] {caseId, reportId};
+    }
+
+    private void withdraw(String jqbh) {
+        String xml = HubTestSupport.fixture("alarm110/samples/valid/withdrawal.xml").replace(JQBH, jqbh)
+                .replace("20261122094500", "20261122110000");
+        new JmsTemplate(connectionFactory).send("JCJ.LDJQ.OUT", session -> {
+            Message m = session.createTextMessage(xml);
+            m.setStringProperty("MsgType", "LDJQ_CX");
+            return m;
+        });
     }
 
     private static List<LoggedRequest> dispatches(String path) {
