@@ -3,11 +3,13 @@ package org.disputehub.hub.linking;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -35,46 +37,36 @@ public class LinkStore {
         this.jdbc = jdbc;
     }
 
+    private static final String CANDIDATE = "c.case_id, c.linked_to, c.source_system, c.category_code,"
+            + " c.category_major, c.region_code, c.link_address";
+    private static final RowMapper<Candidate> CANDIDATE_ROW = (rs, n) -> new Candidate(rs.getString(1),
+            rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7));
+
     /**
-     * Open cases sharing one of the keys, reported since {@code since}, newest first. (The ORDER BY names the index's
-     * leading columns too, although they are fixed by the WHERE: H2 then reads the index in order and stops at the
-     * limit instead of sorting every match.)
+     * Open cases sharing one of the keys, reported since {@code since}, newest first, with the keys each shares. (The
+     * ORDER BY names the index's leading columns too, although they are fixed by the WHERE: H2 then reads the index
+     * in order and stops at the limit instead of sorting every match.)
      */
-    public Map<String, Set<MatchKeys.Kind>> sharingKeys(Collection<MatchKeys.Key> keys, OffsetDateTime since, int limit) {
-        Map<String, Set<MatchKeys.Kind>> found = new LinkedHashMap<>();
+    public Map<Candidate, Set<MatchKeys.Kind>> sharingKeys(Collection<MatchKeys.Key> keys, OffsetDateTime since, int limit) {
+        Map<Candidate, Set<MatchKeys.Kind>> found = new LinkedHashMap<>();
         for (MatchKeys.Key key : keys) {
-            jdbc.query("SELECT k.case_id FROM case_key k JOIN hub_case c ON c.case_id = k.case_id"
+            jdbc.query("SELECT " + CANDIDATE + " FROM case_key k JOIN hub_case c ON c.case_id = k.case_id"
                             + " WHERE k.kind = ? AND k.key_hash = ? AND k.reported_at >= ? AND c." + OPEN
-                            + " ORDER BY k.kind, k.key_hash, k.reported_at DESC LIMIT ?",
-                    rs -> {
-                        found.computeIfAbsent(rs.getString(1), id -> java.util.EnumSet.noneOf(MatchKeys.Kind.class))
-                                .add(key.kind());
-                    }, key.kind().name(), key.hash(), since, limit);
+                            + " ORDER BY k.kind, k.key_hash, k.reported_at DESC LIMIT ?", CANDIDATE_ROW,
+                    key.kind().name(), key.hash(), since, limit)
+                    .forEach(c -> found.computeIfAbsent(c, id -> EnumSet.noneOf(MatchKeys.Kind.class)).add(key.kind()));
         }
         return found;
     }
 
     /** Open cases of the same category in the same region, reported since {@code since}, newest first. */
-    public List<String> neighbours(String regionCode, String categoryCode, OffsetDateTime since, int limit) {
+    public List<Candidate> neighbours(String regionCode, String categoryCode, OffsetDateTime since, int limit) {
         if (regionCode == null || categoryCode == null) {
             return List.of();
         }
-        return jdbc.queryForList("SELECT case_id FROM hub_case WHERE region_code = ? AND category_code = ?"
-                + " AND reported_at >= ? AND " + OPEN + " ORDER BY region_code, category_code, reported_at DESC LIMIT ?",
-                String.class,
-                regionCode, categoryCode, since, limit);
-    }
-
-    /** The candidates' rows, in one query. */
-    public List<Candidate> load(Collection<String> caseIds) {
-        if (caseIds.isEmpty()) {
-            return List.of();
-        }
-        String marks = String.join(", ", java.util.Collections.nCopies(caseIds.size(), "?"));
-        return jdbc.query("SELECT case_id, linked_to, source_system, category_code, category_major, region_code,"
-                + " link_address FROM hub_case WHERE case_id IN (" + marks + ")", (rs, n) -> new Candidate(rs.getString(1),
-                rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)),
-                caseIds.toArray());
+        return jdbc.query("SELECT " + CANDIDATE + " FROM hub_case c WHERE c.region_code = ? AND c.category_code = ?"
+                + " AND c.reported_at >= ? AND c." + OPEN + " ORDER BY c.region_code, c.category_code, c.reported_at DESC"
+                + " LIMIT ?", CANDIDATE_ROW, regionCode, categoryCode, since, limit);
     }
 
     /** How many earlier cases (any state) share one of the keys since {@code since}. */

@@ -1,6 +1,7 @@
 package org.disputehub.hub.linking;
 
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
@@ -63,13 +64,14 @@ public class Linking {
         if (keys.address() != null) {
             lookup.add(keys.address());
         }
-        Map<String, Set<MatchKeys.Kind>> shared = store.sharingKeys(lookup, since, props.maxCandidates());
-        Set<String> ids = new LinkedHashSet<>(shared.keySet());
-        ids.addAll(store.neighbours(region(c), code(c.category()), since, props.maxCandidates()));
+        Map<LinkStore.Candidate, Set<MatchKeys.Kind>> candidates = new LinkedHashMap<>(
+                store.sharingKeys(lookup, since, props.maxCandidates()));
+        store.neighbours(region(c), code(c.category()), since, props.maxCandidates())
+                .forEach(n -> candidates.putIfAbsent(n, Set.of()));
         Match best = null;
-        for (LinkStore.Candidate cand : store.load(ids)) {
-            Set<MatchKeys.Kind> kinds = shared.getOrDefault(cand.caseId(), Set.of());
-            Match m = score(c, keys, cand, kinds.contains(MatchKeys.Kind.PHONE) || kinds.contains(MatchKeys.Kind.IDNO));
+        for (Map.Entry<LinkStore.Candidate, Set<MatchKeys.Kind>> cand : candidates.entrySet()) {
+            Set<MatchKeys.Kind> kinds = cand.getValue();
+            Match m = score(c, keys, cand.getKey(), kinds.contains(MatchKeys.Kind.PHONE) || kinds.contains(MatchKeys.Kind.IDNO));
             if (m != null && (best == null || m.score() > best.score())) {
                 best = m;
             }

@@ -65,11 +65,13 @@ class LinkingQueryPlanTest {
         OffsetDateTime since = probe.reportedAt().minusDays(3);
         List<String> plans = new ArrayList<>();
         plans.add(plan("people and address: LinkStore.sharingKeys",
-                "SELECT k.case_id FROM case_key k JOIN hub_case c ON c.case_id = k.case_id WHERE k.kind = ? AND"
+                "SELECT c.case_id, c.linked_to, c.source_system, c.category_code, c.category_major, c.region_code,"
+                        + " c.link_address FROM case_key k JOIN hub_case c ON c.case_id = k.case_id WHERE k.kind = ? AND"
                         + " k.key_hash = ? AND k.reported_at >= ? AND c." + LinkStore.OPEN
                         + " ORDER BY k.kind, k.key_hash, k.reported_at DESC LIMIT 50", person.kind().name(), person.hash(), since));
         plans.add(plan("neighbours: LinkStore.neighbours",
-                "SELECT case_id FROM hub_case WHERE region_code = ? AND category_code = ? AND reported_at >= ? AND "
+                "SELECT case_id, linked_to, source_system, category_code, category_major, region_code, link_address"
+                        + " FROM hub_case WHERE region_code = ? AND category_code = ? AND reported_at >= ? AND "
                         + LinkStore.OPEN + " ORDER BY region_code, category_code, reported_at DESC LIMIT 50",
                 probe.location().regionCode(), probe.category().code(), since));
         plans.add(plan("repeat counts: LinkStore.countEarlier",
@@ -78,9 +80,6 @@ class LinkingQueryPlanTest {
                 probe.reportedAt().minusDays(30), person.kind().name(), person.hash()));
         plans.add(plan("reports linked to a case: LinkStore.linkedTo",
                 "SELECT case_id FROM hub_case WHERE linked_to = ? ORDER BY created_at, case_id", probe.caseId()));
-        plans.add(plan("candidates scored from their rows: LinkStore.load",
-                "SELECT case_id, linked_to, source_system, category_code, category_major, region_code, link_address"
-                        + " FROM hub_case WHERE case_id IN (?, ?)", probe.caseId(), reports.get(0).data().caseId()));
         Path out = Path.of("target", "linking-query-plans.txt");
         Files.writeString(out, reports.size() + " cases stored\n\n" + String.join("\n", plans));
         for (String p : plans) {
