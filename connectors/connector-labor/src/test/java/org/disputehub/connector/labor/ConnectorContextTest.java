@@ -26,7 +26,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jms.connection.CachingConnectionFactory;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -103,23 +102,11 @@ abstract class ConnectorContextTest {
                 }
             }
         }
-        queues = new TestQueues(testConnections(connectionFactory));
+        queues = TestQueues.shared(connectionFactory);
         waiting = queues.sender();
         for (String queue : List.of(INTAKE, AUDIT, RELAY_DLQ)) {
             drain(queue);
         }
-    }
-
-    private static CachingConnectionFactory testConnections;
-
-    /** One shared connection for the tests' own sends and receives (consumers are not cached: none holds messages back). */
-    private static synchronized ConnectionFactory testConnections(ConnectionFactory target) {
-        if (testConnections == null || testConnections.getTargetConnectionFactory() != target) {
-            testConnections = new CachingConnectionFactory(target);
-            testConnections.setCacheConsumers(false);
-            testConnections.setSessionCacheSize(4);
-        }
-        return testConnections;
     }
 
     /** Everything on the queue now (a scan's sends are committed before scan() returns). */

@@ -14,14 +14,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.disputehub.canonical.codec.Json;
 import org.disputehub.canonical.connector.AuditRecord;
 import org.disputehub.canonical.connector.InboundErrorPolicy;
 import org.disputehub.canonical.model.CaseEnvelope;
+import org.disputehub.fixtures.Concurrently;
 import org.disputehub.fixtures.HostileCorpus;
 import org.disputehub.fixtures.odr.OdrSigning;
 import org.junit.jupiter.api.Test;
@@ -112,15 +109,7 @@ class OdrHostileCorpusTest extends OdrContextTest {
                 expected.add("valid " + disputeId + " → 200");
             }
         }
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        List<String> answers = new ArrayList<>();
-        try {
-            for (Future<String> answer : pool.invokeAll(tasks, 60, TimeUnit.SECONDS)) {
-                answers.add(answer.get());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<String> answers = Concurrently.answers(tasks);
 
         assertThat(answers).containsExactlyElementsOf(expected);
         List<String> queued = new ArrayList<>();

@@ -12,10 +12,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.disputehub.canonical.codec.Json;
@@ -23,6 +19,7 @@ import org.disputehub.canonical.codec.SafeXml;
 import org.disputehub.canonical.connector.AuditRecord;
 import org.disputehub.canonical.connector.InboundErrorPolicy;
 import org.disputehub.canonical.model.CaseEnvelope;
+import org.disputehub.fixtures.Concurrently;
 import org.disputehub.fixtures.HostileCorpus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -108,15 +105,7 @@ class PetitionHostileCorpusTest extends ConnectorContextTest {
                 tasks.add(() -> "valid " + xfjbh + " → " + push(valid).statusCode());
             }
         }
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        List<String> answers = new ArrayList<>();
-        try {
-            for (Future<String> answer : pool.invokeAll(tasks, 60, TimeUnit.SECONDS)) {
-                answers.add(answer.get());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<String> answers = Concurrently.answers(tasks);
 
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < hostile.size(); i++) {

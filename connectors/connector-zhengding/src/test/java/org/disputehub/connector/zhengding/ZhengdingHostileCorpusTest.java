@@ -14,15 +14,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.disputehub.canonical.codec.Json;
 import org.disputehub.canonical.connector.AuditRecord;
 import org.disputehub.canonical.connector.InboundErrorPolicy;
 import org.disputehub.canonical.model.StatusEvent;
+import org.disputehub.fixtures.Concurrently;
 import org.disputehub.fixtures.HostileCorpus;
 import org.disputehub.fixtures.zhengding.ZhengdingCallbackCrypto;
 import org.junit.jupiter.api.Test;
@@ -122,15 +119,7 @@ class ZhengdingHostileCorpusTest extends ConnectorContextTest {
                 expected.add("valid " + eventId + " → 200");
             }
         }
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        List<String> answers = new ArrayList<>();
-        try {
-            for (Future<String> answer : pool.invokeAll(tasks, 60, TimeUnit.SECONDS)) {
-                answers.add(answer.get());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<String> answers = Concurrently.answers(tasks);
 
         assertThat(answers).containsExactlyElementsOf(expected);
         List<String> events = new ArrayList<>();
