@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.disputehub.canonical.connector.HubHeaders;
+import org.disputehub.hub.support.ApiJson;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -144,8 +145,12 @@ public class ParkedMessages {
         long size = m instanceof TextMessage t ? (t.getText() == null ? 0 : t.getText().getBytes(StandardCharsets.UTF_8).length)
                 : m instanceof BytesMessage b ? b.getBodyLength() : 0;
         String parkedAt = m.getStringProperty(HubHeaders.PARKED_AT);
-        if (parkedAt == null) {
-            parkedAt = java.time.Instant.ofEpochMilli(m.getJMSTimestamp()).toString();
+        try {
+            parkedAt = ApiJson.format(parkedAt == null
+                    ? java.time.Instant.ofEpochMilli(m.getJMSTimestamp()).atOffset(java.time.ZoneOffset.UTC)
+                    : java.time.OffsetDateTime.parse(parkedAt));
+        } catch (java.time.format.DateTimeParseException e) {
+            // not a time: shown as it was stamped
         }
         return new ParkedMessage(m.getJMSMessageID(), m.getStringProperty(HubHeaders.PARK_REASON), parkedAt,
                 m.getStringProperty(HubHeaders.PARKED_FROM), m.getStringProperty(HubHeaders.CASE_ID), size);
