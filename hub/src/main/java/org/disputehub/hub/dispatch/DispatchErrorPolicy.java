@@ -47,7 +47,11 @@ public class DispatchErrorPolicy extends HubErrorPolicy {
      * returns it in words for the failure message; without a readable header, the back-off applies and "" is returned.
      */
     String honourRetryAfter(HttpResponse<?> reply, Exchange exchange) {
-        Optional<Duration> asked = RetryAfter.of(reply, clock);
+        return honourRetryAfter(reply.headers().firstValue(RetryAfter.HEADER).orElse(null), exchange);
+    }
+
+    String honourRetryAfter(String header, Exchange exchange) {
+        Optional<Duration> asked = header == null ? Optional.empty() : RetryAfter.parse(header, clock);
         if (asked.isEmpty()) {
             return "";
         }
