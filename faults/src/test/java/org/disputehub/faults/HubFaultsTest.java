@@ -79,9 +79,7 @@ class HubFaultsTest {
                 List.of("--port=" + brokerPort, "--data-dir=" + run.resolve("broker"), "--journal-sync=true"));
         startBroker();
 
-        departments = new Departments();
-        departments.hubUrl(hubUrl);
-        departments.endpointUp();
+        departments = new Departments(hubUrl);
         origins = new Origins(hubUrl, brokerUrl, run.resolve("labor").resolve("inbox"));
 
         List<String> args = new ArrayList<>(List.of(
