@@ -87,7 +87,6 @@ class HubFaultsTest {
                 "--hub.home=" + home,
                 "--hub.data-dir=" + run.resolve("hub"),
                 "--hub.public-url=" + hubUrl,
-                "--hub.demo.enabled=false",
                 "--hub.broker.tcp-port=0",
                 "--spring.artemis.mode=native",
                 "--spring.artemis.embedded.enabled=false",
