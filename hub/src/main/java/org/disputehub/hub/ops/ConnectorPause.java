@@ -27,6 +27,8 @@ public class ConnectorPause {
     private static final Logger LOG = LoggerFactory.getLogger("hub.ops");
 
     /** A connector as an operator sees it: paused or not, and its routes' states. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ConnectorStatus",
+            description = "A connector: paused or running, and the state of each of its routes")
     public record State(String connector, boolean paused, Map<String, String> routes) {
     }
 
