@@ -169,6 +169,52 @@ class CaseMessagesApiTest {
                 + m.path("system").asText()).contains("OUT DEPT:" + DEPT);
     }
 
+    @Test
+    void theSearchFindsCasesByEachFilterAndNamesWhatIsWrongInARequest() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> caseOf("GD-LOG-A") != null && caseOf("GD-LOG-B") != null);
+        String caseA = caseOf("GD-LOG-A");
+        JsonNode bySource = search("source=hotline12345&sourceId=GD-LOG-A");
+        assertThat(bySource.path("total").asLong()).isEqualTo(1);
+        JsonNode a = bySource.at("/items/0");
+        assertThat(a.path("caseId").asText()).isEqualTo(caseA);
+        assertThat(a.at("/source/system").asText()).isEqualTo("HOTLINE12345");
+        assertThat(a.path("title").asText()).isEqualTo("小区物业乱收停车费");
+        assertThat(a.at("/category/name").asText()).isNotBlank();
+        assertThat(a.path("risk").asText()).isIn("RED", "YELLOW", "GREEN");
+        assertThat(a.path("receivedAt").asText()).endsWith("+08:00");
+        assertThat(a.path("updatedAt").asText()).endsWith("+08:00");
+        assertThat(a.path("href").asText()).isEqualTo("/api/v1/cases/" + caseA);
+        assertThat(a.toString()).doesNotContain("13900139000", "李四");
+
+        JsonNode byDept = search("deptCode=" + DEPT + "&size=1");
+        assertThat(byDept.path("total").asLong()).isEqualTo(2);
+        assertThat(byDept.path("items")).hasSize(1);
+        String newest = byDept.at("/items/0/caseId").asText();
+        assertThat(search("deptCode=" + DEPT + "&size=1&page=1").at("/items/0/caseId").asText()).isNotEqualTo(newest);
+        String received = byDept.at("/items/0/receivedAt").asText();
+        // an unencoded '+' of the offset arrives as a space and is still understood
+        assertThat(search("deptCode=" + DEPT + "&from=" + received).path("total").asLong()).isEqualTo(1);
+        assertThat(search("deptCode=" + DEPT + "&to=" + received).path("total").asLong()).isEqualTo(1);
+        assertThat(search("status=WITHDRAWN").path("total").asLong()).isZero();
+        assertThat(search("risk=" + a.path("risk").asText() + "&sourceId=GD-LOG-A").path("total").asLong()).isEqualTo(1);
+
+        ResponseEntity<String> refused = rest.withBasicAuth("viewer", "viewer")
+                .getForEntity("/api/v1/cases?size=201&status=DONE&from=yesterday&stauts=x", String.class);
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        JsonNode problems = Json.read(refused.getBody(), JsonNode.class).path("problems");
+        assertThat(problems).hasSize(4);
+        assertThat(problems.toString()).contains("'size' must be a whole number from 1 to 200", "'status' must be one of",
+                "'from' must be ISO-8601 with an offset", "unknown parameter 'stauts'");
+        assertThat(rest.withBasicAuth("viewer", "viewer").getForEntity("/api/v1/cases?page=100&size=200", String.class)
+                .getStatusCode().value()).as("deeper than the first 10 000").isEqualTo(400);
+    }
+
+    private JsonNode search(String query) {
+        ResponseEntity<String> r = rest.withBasicAuth("viewer", "viewer").getForEntity("/api/v1/cases?" + query, String.class);
+        assertThat(r.getStatusCode().value()).as(query).isEqualTo(200);
+        return Json.read(r.getBody(), JsonNode.class);
+    }
+
     private JsonNode messages(String user, String caseId) {
         return Json.read(rest.withBasicAuth(user, user).getForObject("/api/v1/cases/" + caseId + "/messages", String.class),
                 JsonNode.class);
