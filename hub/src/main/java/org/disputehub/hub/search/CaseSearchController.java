@@ -41,6 +41,7 @@ class CaseSearchController {
             @Parameter(description = "page size, 1 to " + CaseCriteria.MAX_SIZE + " (default " + CaseCriteria.DEFAULT_SIZE + ")",
                     example = "20") @RequestParam(required = false) String size,
             HttpServletRequest request) {
+        // the parameters above are declared for the API document; all of them are read (and unknown ones refused) here
         CaseCriteria criteria;
         try {
             criteria = CaseCriteria.parse(request.getParameterMap());
