@@ -13,7 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/v1/cases/{caseId}}: the case, its links (the case it joined with score and rule, the reports
- * linked to it, repeat counts), dispatches and status history; every time at +08:00 ({@link ApiJson}).
+ * linked to it, repeat counts, its message log), dispatches and status history;
+ * every time at +08:00 ({@link ApiJson}).
  */
 @RestController
 class CaseController {
@@ -39,7 +40,9 @@ class CaseController {
         data.put("status", stored.status().name());
         data.put("escalated", stored.escalated());
         out.set("case", data);
-        out.set("links", links.view(stored.caseId()));
+        ObjectNode related = links.view(stored.caseId());
+        related.put("messages", "/api/v1/cases/" + stored.caseId() + "/messages");
+        out.set("links", related);
         out.set("dispatches", ApiJson.tree(cases.dispatches(stored.caseId())));
         out.set("statusHistory", ApiJson.tree(cases.events(stored.caseId())));
         return out;

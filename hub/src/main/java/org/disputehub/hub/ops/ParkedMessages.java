@@ -70,6 +70,39 @@ public class ParkedMessages {
         }
     }
 
+    /**
+     * The parked messages of every stage's DLQ that name one of the cases (the {@code caseId} header or the id in the
+     * body), at most {@code limit}, each with the stage queue it was parked from.
+     */
+    public List<ParkedMessage> naming(java.util.Collection<String> caseIds, int limit) {
+        List<ParkedMessage> out = new ArrayList<>();
+        try (Connection c = connectionFactory.createConnection();
+             Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            c.start();
+            for (String queue : queues.stageQueues()) {
+                try (QueueBrowser browser = s.createBrowser(s.createQueue(queues.dlq(queue)))) {
+                    for (Enumeration<?> e = browser.getEnumeration(); e.hasMoreElements() && out.size() < limit; ) {
+                        Message m = (Message) e.nextElement();
+                        if (names(m, caseIds)) {
+                            out.add(describe(m));
+                        }
+                    }
+                }
+            }
+            return out;
+        } catch (JMSException e) {
+            throw new IllegalStateException("cannot browse the dead-letter queues: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean names(Message m, java.util.Collection<String> caseIds) throws JMSException {
+        if (caseIds.contains(m.getStringProperty(HubHeaders.CASE_ID))) {
+            return true;
+        }
+        String body = m instanceof TextMessage t ? t.getText() : null;
+        return body != null && caseIds.stream().anyMatch(body::contains);
+    }
+
     /** The parked messages matching the filter (every criterion optional; a blank filter matches all). */
     public List<ParkedMessage> matching(String queue, ReplayFilter filter) {
         return list(queue, Integer.MAX_VALUE).stream().filter(filter::matches).toList();
