@@ -20,20 +20,23 @@ class ConsoleAccessPolicy {
     static final String ADMIN = "ROLE_ADMIN";
 
     /** MBean pattern → operations a VIEWER may invoke: a bare name allows every signature, "name()" only that one. */
-    static final Map<ObjectName, Set<String>> VIEWER_OPERATIONS = Map.of(
-            name("org.apache.camel:type=context,*"), Set.of("dumpRoutesAsXml()", "dumpRoutesAsYaml()", "dumpRestsAsXml()",
+    static final Map<ObjectName, Set<String>> VIEWER_OPERATIONS = Map.ofEntries(
+            entry("org.apache.camel:type=context,*", "dumpRoutesAsXml()", "dumpRoutesAsYaml()", "dumpRestsAsXml()",
                     "dumpRoutesStatsAsXml", "dumpStepStatsAsXml", "dumpStatsAsXml", "dumpRoutesCoverageAsXml"),
-            name("org.apache.camel:type=routes,*"), Set.of("dumpRouteAsXml()", "dumpRouteAsYaml()",
-                    "dumpRouteStatsAsXml", "dumpStepStatsAsXml", "dumpStatsAsXml", "dumpRouteSourceLocationsAsXml",
-                    "isUpdateRouteEnabled"),
-            name("org.apache.camel:type=processors,*"), Set.of("dumpProcessorAsXml()", "dumpStatsAsXml"),
-            name("org.apache.camel:type=steps,*"), Set.of("dumpStatsAsXml"),
-            name("org.apache.camel:type=services,*"), Set.of("endpointStatistics", "listTypeConverters"),
-            name("hawtio:type=security,area=jmx,*"), Set.of("canInvoke"),
-            name("hawtio:type=security,name=RBACRegistry"), Set.of("list"),
-            name("org.springframework.boot:type=Endpoint,name=Health"), Set.of("health"),
-            name("org.springframework.boot:type=Endpoint,name=Info"), Set.of("info"),
-            name("java.lang:type=Threading"), Set.of("dumpAllThreads", "findDeadlockedThreads"));
+            entry("org.apache.camel:type=routes,*", "dumpRouteAsXml()", "dumpRouteAsYaml()", "dumpRouteStatsAsXml",
+                    "dumpStepStatsAsXml", "dumpStatsAsXml", "dumpRouteSourceLocationsAsXml", "isUpdateRouteEnabled"),
+            entry("org.apache.camel:type=processors,*", "dumpProcessorAsXml()", "dumpStatsAsXml"),
+            entry("org.apache.camel:type=steps,*", "dumpStatsAsXml"),
+            entry("org.apache.camel:type=services,*", "endpointStatistics", "listTypeConverters", "listRestServices"),
+            // exchange ids, routes and durations in flight; no message
+            entry("org.apache.camel:type=services,name=DefaultInflightRepository,*", "browse()"),
+            entry("hawtio:type=security,area=jmx,*", "canInvoke"),
+            entry("hawtio:type=security,name=RBACRegistry", "list"),
+            entry("org.springframework.boot:type=Endpoint,name=Health", "health"),
+            entry("org.springframework.boot:type=Endpoint,name=Info", "info"),
+            entry("org.springframework.boot:type=Endpoint,name=Loggers", "loggers", "loggerLevels"),
+            entry("quartz:type=QuartzScheduler,*", "getTriggerState"),
+            entry("java.lang:type=Threading", "dumpAllThreads", "findDeadlockedThreads"));
 
     private final RefusalLog refusals;
 
@@ -112,9 +115,9 @@ class ConsoleAccessPolicy {
         return user == null ? "nobody" : user.getName();
     }
 
-    private static ObjectName name(String pattern) {
+    private static Map.Entry<ObjectName, Set<String>> entry(String pattern, String... operations) {
         try {
-            return new ObjectName(pattern);
+            return Map.entry(new ObjectName(pattern), Set.of(operations));
         } catch (MalformedObjectNameException e) {
             throw new IllegalArgumentException(pattern, e);
         }

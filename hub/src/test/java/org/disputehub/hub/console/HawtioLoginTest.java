@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Hawtio's own login page against the hub's users: the page and its login methods are public, its JSON login
- * opens a session in which Hawtio knows the user, a wrong password or a form post is refused, and a browser that
- * asks for a console page without a session is sent to that login page.
+ * opens a session in which Hawtio knows the user and its logout ends it, a wrong password or a form post is
+ * refused, and a browser that asks for a console page without a session is sent to that login page.
  */
 class HawtioLoginTest extends ConsoleTestBase {
 
@@ -29,6 +29,13 @@ class HawtioLoginTest extends ConsoleTestBase {
                 .header("Cookie", session).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(user.statusCode()).isEqualTo(200);
         assertThat(user.body().trim()).isEqualTo("\"viewer\"");
+
+        HttpResponse<String> logout = http.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/hawtio/auth/logout"))
+                .header("Cookie", session).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(logout.statusCode()).isEqualTo(302);
+        HttpResponse<String> after = http.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/hawtio/user"))
+                .header("Cookie", session).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(after.statusCode()).as("the session ends with the logout").isEqualTo(401);
     }
 
     @Test
