@@ -2,6 +2,10 @@ package org.disputehub.hub.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,12 +26,14 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.slf4j.LoggerFactory;
 import org.springframework.util.FileSystemUtils;
 
 /**
  * Hawtio in the machine's headless Chromium, logged in on Hawtio's own login page: an ADMIN sees every route of
- * every connector in the Camel routes view and may stop one; a VIEWER sees a route's diagram and source, and finds
- * Stop disabled (Hawtio's canInvoke answer) while the route keeps running. Screenshots go to target/screenshots.
+ * every connector in the Camel routes view with Stop enabled; a VIEWER sees a route's diagram and source without a
+ * single refusal logged, finds Stop disabled (Hawtio's canInvoke answer), and a stop sent from the page anyway is
+ * refused, logged once, and the route keeps running. Screenshots go to target/screenshots.
  * Chromium missing is a failure, not a skip (.ci/run installs it).
  */
 class HawtioBrowserTest extends ConsoleTestBase {
@@ -37,6 +43,7 @@ class HawtioBrowserTest extends ConsoleTestBase {
     static final Path SCREENSHOTS = Path.of("target/screenshots");
     static final String ROW = "//*[@id='camel-routes-table']//tr[td[@data-label='Name' and normalize-space()='hub-intake']]";
     static final String TREE = "//*[contains(@class,'tree-view')]";
+    static final String INTAKE = ROUTES + "\"hub-intake\"";
     static final By STOP = By.xpath("//*[@id='camel-routes-toolbar']//button[normalize-space()='Stop']");
 
     WebDriver browser;
@@ -68,7 +75,7 @@ class HawtioBrowserTest extends ConsoleTestBase {
     }
 
     @Test
-    void anAdminSeesEveryConnectorsRoutesAndMayStopThem() throws IOException {
+    void anAdminSeesEveryConnectorsRoutesWithStopEnabled() throws IOException {
         List<String> routeIds = camel.getRoutes().stream().map(Route::getRouteId).sorted().toList();
         assertThat(routeIds).contains("hotline12345-poll", "alarm110-intake", "petition-inbound", "odr-webhook",
                 "labor-batch", "zhengding-callback", "hub-intake");
@@ -85,6 +92,36 @@ class HawtioBrowserTest extends ConsoleTestBase {
 
     @Test
     void aViewerSeesARoutesDiagramAndSourceButCannotStopIt() throws IOException {
+        Logger security = (Logger) LoggerFactory.getLogger("hub.security");
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        security.addAppender(lines);
+        try {
+            viewerSession();
+            assertThat(lines.list).as("refusals logged while a VIEWER looks around").isEmpty();
+            for (int i = 0; i < 2; i++) {
+                assertThat(stopFromThePage()).as("a stop sent from the VIEWER's page").contains("\"status\":403");
+            }
+        } finally {
+            security.detachAppender(lines);
+        }
+        assertThat(routeState("hub-intake")).isEqualTo("Started");
+        assertThat(lines.list).filteredOn(e -> e.getLevel() == Level.WARN).extracting(ILoggingEvent::getFormattedMessage)
+                .singleElement().satisfies(line -> assertThat(line).contains("stop()", "hub-intake", "viewer"));
+    }
+
+    /** What the Stop button would send, posted by the page itself with the VIEWER's session and CSRF token. */
+    private String stopFromThePage() {
+        return (String) ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const token = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN=')).substring(11);
+                fetch('/actuator/jolokia', {method: 'POST', headers: {'Content-Type': 'application/json',
+                      'X-XSRF-TOKEN': decodeURIComponent(token)},
+                      body: JSON.stringify({type: 'exec', mbean: arguments[0], operation: 'stop()'})})
+                    .then(r => r.text()).then(done, e => done('failed: ' + e));""", INTAKE);
+    }
+
+    private void viewerSession() throws IOException {
         login("viewer");
         openRoutesView();
         browser.findElement(By.xpath(ROW + "//input[@type='checkbox']")).click();
