@@ -7,7 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.disputehub.fixtures.hotline12345.Hotline12345Simulator;
 import org.disputehub.hub.config.HubProperties;
-import org.disputehub.hub.dispatch.DepartmentRegistry;
+import org.disputehub.hub.department.DepartmentRegistry;
 import org.disputehub.hub.kpi.KpiService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

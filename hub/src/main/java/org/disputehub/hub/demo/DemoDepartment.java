@@ -17,7 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.disputehub.canonical.codec.Json;
-import org.disputehub.hub.dispatch.DepartmentRegistry;
+import org.disputehub.hub.department.DepartmentRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
