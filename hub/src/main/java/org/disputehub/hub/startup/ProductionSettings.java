@@ -50,6 +50,7 @@ final class ProductionSettings {
         return m;
     }
 
+    private static final Set<String> DEMO_PASSWORDS = Set.of("{noop}admin", "{noop}viewer");
     private static final Set<String> SECRET_SUFFIXES = Set.of(".token", ".api-key", ".secret");
 
     private ProductionSettings() {
@@ -147,6 +148,9 @@ final class ProductionSettings {
             String password = check(Kind.VALUE, u.password());
             if (name != null || password != null) {
                 return "user " + i + ": " + (name != null ? "name " + name : "password " + password);
+            }
+            if (DEMO_PASSWORDS.contains(u.password())) {
+                return "user " + i + ": the documented demo password is refused";
             }
         }
         return null;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 
 /**
  * How the hub writes a time for people (log lines, alert texts): ISO-8601 to the second with its offset, in the hub's
@@ -23,5 +24,17 @@ public final class LogTimes {
 
     public static String of(Instant time, ZoneId zone) {
         return time == null ? null : FORMAT.format(time.atZone(zone));
+    }
+
+    /** An ISO-8601 text with an offset or a {@code Z}, in the same form; any other text as it is. */
+    public static String of(String iso, ZoneId zone) {
+        if (iso == null) {
+            return null;
+        }
+        try {
+            return of(OffsetDateTime.parse(iso), zone);
+        } catch (DateTimeParseException e) {
+            return iso;
+        }
     }
 }

@@ -34,9 +34,8 @@ class ProdFailFastTest {
                 "-cp", System.getProperty("java.class.path"), HubApplication.class.getName(),
                 "--spring.profiles.active=prod", "--hub.home=..", "--HUB_SECRETS_FILE=/nonexistent/secrets.yml",
                 "--HUB_SECRETS_DIR=/nonexistent/tree/", "--server.port=0",
-                // the production log configuration instead of the tests' logback-test.xml
-                "--logging.config=classpath:org/springframework/boot/logging/logback/base.xml",
-                "--logging.file.name=" + dir.resolve("hub.log"))
+                // Spring Boot's console logging, as outside the tests, instead of the tests' logback-test.xml
+                "--logging.config=classpath:logback-boot-default.xml")
                 .redirectErrorStream(true).redirectOutput(output.toFile());
         Map<String, String> env = pb.environment();
         env.keySet().removeIf(k -> k.startsWith("HUB_") || k.startsWith("SPRING_") || k.startsWith("ARTEMIS_")

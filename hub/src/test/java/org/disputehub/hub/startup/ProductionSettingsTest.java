@@ -126,6 +126,14 @@ class ProductionSettingsTest {
     }
 
     @Test
+    void theDemoPasswordIsRefused() {
+        StartupCheckException e = refused(ProdSettingsFixture.complete(), "--hub.security.users[0].password={noop}admin");
+
+        assertThat(e.problems()).containsExactly("HUB_SECURITY_USERS_0_NAME, _PASSWORD, _ROLES_0 (hub.security.users):"
+                + " user 0: the documented demo password is refused");
+    }
+
+    @Test
     void aDisabledConnectorNeedsNothing() {
         Map<String, String> settings = completeWithout("LABOR_BASE_URL", "LABOR_API_KEY", "LABOR_INBOX");
         try (ConfigurableApplicationContext ctx = start("prod", ProdSettingsFixture.arguments(settings,
