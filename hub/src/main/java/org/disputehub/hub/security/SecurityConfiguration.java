@@ -65,6 +65,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole("ADMIN", "VIEWER")
                         .requestMatchers("/api/**").hasRole("ADMIN")
+                        .requestMatchers("/cockpit", "/cockpit/**", "/webjars/**").hasAnyRole("ADMIN", "VIEWER")
                         .anyRequest().hasAnyRole("ADMIN", "VIEWER"))
                 .formLogin(f -> f.permitAll())
                 .httpBasic(b -> { })
