@@ -52,6 +52,7 @@
     var nodes = d.bySource.map(function (c) { return { name: system(c.key) }; })
       .concat(d.byStatus.map(function (c) { return { name: status(c.key) }; }));
     chart('chart-intake').setOption({
+      animation: false,
       tooltip: { trigger: 'item' },
       series: [{ type: 'sankey', left: 10, right: 70, nodeGap: 10, data: nodes, emphasis: { focus: 'adjacency' },
         label: { color: '#d7e3f4' }, lineStyle: { color: 'gradient', opacity: 0.45 },
@@ -78,6 +79,7 @@
         }).join('') + '</tr>';
     }).join('');
     chart('chart-kpi').setOption({
+      animation: false,
       tooltip: { trigger: 'axis', valueFormatter: function (v) { return v == null ? '—' : v + '%'; } },
       legend: { textStyle: { color: '#9fb6d6' }, top: 0 },
       grid: { left: 40, right: 20, top: 30, bottom: 25 },
@@ -159,6 +161,7 @@
         '</td><td class="num depth">' + q.depth + '</td><td class="num parked">' + q.parked + '</td></tr>';
     }).join('');
     chart('chart-queues').setOption({
+      animation: false,
       tooltip: { trigger: 'axis' },
       legend: { textStyle: { color: '#9fb6d6' }, top: 0 },
       grid: { left: 40, right: 10, top: 30, bottom: 25 },
