@@ -11,6 +11,7 @@
     audit: '审计', sla: '时限', other: '其他' };
   var INDICATORS = ['signOff', 'onTimeArrival', 'closureFeedback', 'resolution', 'repeatReports'];
   var WAIT = { SIGN: '签收', ARRIVE: '到场' };
+  var ZONE = { timeZone: 'Asia/Shanghai', hour12: false };
   var charts = {};
   var waitingAt = null;
   var refreshes = 0;
@@ -119,7 +120,7 @@
       return '<tr data-case="' + esc(c.caseId) + '" data-waiting-for="' + esc(c.waitingFor) + '" data-due="' + esc(c.dueAt) +
         '"><td>' + esc(c.caseId) + '<br><small>' + esc(system(c.source)) + ' · ' + esc(c.title) + '</small></td><td>' +
         esc(c.deptName) + '</td><td>' + esc(WAIT[c.waitingFor] || c.waitingFor) + '</td><td>' +
-        esc(new Date(c.dueAt).toLocaleTimeString('zh-CN', { hour12: false })) +
+        esc(new Date(c.dueAt).toLocaleTimeString('zh-CN', ZONE)) +
         '</td><td class="countdown num" data-seconds-left="' + c.secondsLeft + '"></td></tr>';
     }).join('') || '<tr><td colspan="5" class="empty">暂无等待中的案件</td></tr>';
     waitingAt = Date.now();
@@ -181,7 +182,7 @@
     return Promise.all(PARTS.map(function (p) { return get(p[0]); })).then(function (answers) {
       answers.forEach(function (a, i) { PARTS[i][1](a); });
       refreshes++;
-      $('updated-at').textContent = new Date().toLocaleTimeString('zh-CN', { hour12: false });
+      $('updated-at').textContent = new Date().toLocaleTimeString('zh-CN', ZONE);
       $('error').hidden = true;
       document.body.dataset.loaded = 'true';
       document.body.dataset.refreshes = refreshes;
@@ -192,7 +193,7 @@
   }
 
   setInterval(function () {
-    $('clock').textContent = new Date().toLocaleString('zh-CN', { hour12: false });
+    $('clock').textContent = new Date().toLocaleString('zh-CN', ZONE);
     tick();
   }, 1000);
   window.addEventListener('resize', function () { Object.keys(charts).forEach(function (k) { charts[k].resize(); }); });
