@@ -15,7 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * @param pastDaysTtl  how long the KPIs of a finished day of the trend are reused
  * @param trendDays    days of the KPI trend, today included
  * @param hotspotDays  how far back repeat hotspots are counted
- * @param listLimit    cases listed (waiting, RED) and hotspots per kind
+ * @param listLimit    cases listed (waiting, RED)
+ * @param hotspotLimit addresses and callers listed
  */
 @Validated
 @ConfigurationProperties("hub.cockpit")
@@ -24,5 +25,6 @@ public record CockpitProperties(
         @NotNull @DefaultValue("PT5M") Duration pastDaysTtl,
         @Min(1) @Max(31) @DefaultValue("7") int trendDays,
         @Min(1) @Max(366) @DefaultValue("30") int hotspotDays,
-        @Min(1) @Max(500) @DefaultValue("50") int listLimit) {
+        @Min(1) @Max(500) @DefaultValue("50") int listLimit,
+        @Min(1) @Max(100) @DefaultValue("10") int hotspotLimit) {
 }

@@ -38,7 +38,7 @@ class HotspotCounter {
         callers.sort(Comparator.comparingLong(Hotspots.Spot::reports).reversed()
                 .thenComparing(Hotspots.Spot::lastReportAt, Comparator.reverseOrder()));
         return new Hotspots(props.hotspotDays(), since, top(MatchKeys.Kind.ADDR, since),
-                callers.subList(0, Math.min(callers.size(), props.listLimit())));
+                callers.subList(0, Math.min(callers.size(), props.hotspotLimit())));
     }
 
     private List<Hotspots.Spot> top(MatchKeys.Kind kind, OffsetDateTime since) {
@@ -46,7 +46,7 @@ class HotspotCounter {
                         + " WHERE kind = ? AND reported_at >= ? GROUP BY key_hash HAVING COUNT(*) > 1"
                         + " ORDER BY reports DESC, last DESC, key_hash LIMIT ?",
                 (rs, i) -> spot(kind, rs.getString(1), rs.getLong(2), rs.getObject(3, OffsetDateTime.class)),
-                kind.name(), since, props.listLimit());
+                kind.name(), since, props.hotspotLimit());
     }
 
     private Hotspots.Spot spot(MatchKeys.Kind kind, String hash, long reports, OffsetDateTime last) {

@@ -64,6 +64,12 @@ final class CockpitBenchData {
                         + " AND created_at < ? GROUP BY source_system, status", today, today.plusDays(1)},
                 new Object[] {"kpis: one day of KpiService (its dispatch query)", "SELECT COUNT(*) FROM dispatch d"
                         + " WHERE d.state = 'SENT' AND d.sent_at >= ? AND d.sent_at < ?", today, today.plusDays(1)},
+                new Object[] {"kpis: one day of KpiService (its main query)", "SELECT d.dept_code, (SELECT MIN(e.occurred_at)"
+                        + " FROM status_event e WHERE e.case_id = d.case_id AND e.outcome = 'ALLOWED' AND e.actor_dept = d.dept_code"
+                        + " AND e.status IN ('SIGNED','ARRIVED','HANDLING','RESOLVED','UNRESOLVED','CLOSED','REVISITED')) AS signed_at,"
+                        + " (SELECT c.due_at FROM sla_clock c WHERE c.case_id = d.case_id AND c.dispatch_no = d.dispatch_no"
+                        + " AND c.kind = 'ARRIVE') AS arrive_due FROM dispatch d WHERE d.state = 'SENT' AND d.sent_at >= ?"
+                        + " AND d.sent_at < ?", today.minusDays(1), today},
                 new Object[] {"waiting", "SELECT c.case_id, s.due_at FROM hub_case c JOIN sla_clock s ON s.case_id = c.case_id"
                         + " AND s.dispatch_no = c.dispatch_no AND s.kind = CASE WHEN c.status = 'DISPATCHED' THEN 'SIGN'"
                         + " ELSE 'ARRIVE' END WHERE c.status IN ('DISPATCHED', 'SIGNED') ORDER BY s.due_at LIMIT 50"},
