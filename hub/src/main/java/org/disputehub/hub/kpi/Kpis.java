@@ -9,7 +9,7 @@ public record Kpis(OffsetDateTime from, OffsetDateTime to, String deptCode, Indi
 
     /** numerator / denominator; the rate is null when nothing was there to count. */
     public record Indicator(String name, long numerator, long denominator, Double rate) {
-        static Indicator of(String name, long numerator, long denominator) {
+        public static Indicator of(String name, long numerator, long denominator) {
             return new Indicator(name, numerator, denominator,
                     denominator == 0 ? null : Math.round(10000.0 * numerator / denominator) / 10000.0);
         }

@@ -84,6 +84,7 @@ class SecurityConfiguration {
                         .requestMatchers(HAWTIO_PUBLIC).permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole("ADMIN", "VIEWER")
                         .requestMatchers("/api/**").hasRole("ADMIN")
+                        .requestMatchers("/cockpit", "/cockpit/**", "/webjars/**").hasAnyRole("ADMIN", "VIEWER")
                         .anyRequest().hasAnyRole("ADMIN", "VIEWER"))
                 .httpBasic(b -> { })
                 .exceptionHandling(e -> e
