@@ -47,11 +47,11 @@ final class Departments implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
         server.setExecutor(pool);
         server.createContext("/depts/", this::dispatch);
-        server.createContext("/jcj/", ex -> answer(ex, "alarm110-feedback", "application/xml;charset=UTF-8",
+        server.createContext("/jcj/", ex -> answer(ex, "alarm110-relay", "application/xml;charset=UTF-8",
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?><FKJG><CODE>0</CODE><MSG>成功</MSG></FKJG>"));
-        server.createContext("/xf/", ex -> answer(ex, "petition-status", "application/xml;charset=UTF-8",
+        server.createContext("/xf/", ex -> answer(ex, "petition-relay", "application/xml;charset=UTF-8",
                 "<Ack><Code>0</Code></Ack>"));
-        server.createContext("/ldjc/", ex -> answer(ex, "labor-progress", "application/json;charset=UTF-8",
+        server.createContext("/ldjc/", ex -> answer(ex, "labor-relay", "application/json;charset=UTF-8",
                 "{\"ok\":true}"));
         server.createContext("/api/v2/workorders", this::hotline12345);
         server.start();
@@ -93,7 +93,7 @@ final class Departments implements AutoCloseable {
             }
             hotline.served(System.nanoTime());
         } else {
-            answer(ex, "hotline12345-feedback", "application/json;charset=UTF-8", "{\"code\":0,\"msg\":\"ok\"}");
+            answer(ex, "hotline12345-relay", "application/json;charset=UTF-8", "{\"code\":0,\"msg\":\"ok\"}");
         }
     }
 

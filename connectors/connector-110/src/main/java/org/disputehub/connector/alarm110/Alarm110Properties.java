@@ -13,7 +13,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * {@code hub.connectors.alarm110.*}. The bean exists only when the connector is enabled, so every
  * constraint here is checked exactly then, and start-up fails with the offending key named.
- * The routes take their placeholders ({@code queue}, {@code consumers}, {@code feedback-consumers}) from this bean.
+ * The routes take their placeholders ({@code queue}, {@code consumers}, {@code relay-consumers}) from this bean.
  */
 @Validated
 @ConfigurationProperties(Alarm110Properties.PREFIX)
@@ -41,7 +41,7 @@ public class Alarm110Properties {
     /** Concurrent consumers of HUB.RELAY.ALARM110. */
     @Min(1)
     @Max(64)
-    private int feedbackConsumers = 4;
+    private int relayConsumers = 4;
     /** Connect and request timeout of every feedback POST. */
     @NotNull
     @DurationMin(millis = 100)
@@ -87,12 +87,12 @@ public class Alarm110Properties {
         this.apiKey = apiKey;
     }
 
-    public int getFeedbackConsumers() {
-        return feedbackConsumers;
+    public int getRelayConsumers() {
+        return relayConsumers;
     }
 
-    public void setFeedbackConsumers(int feedbackConsumers) {
-        this.feedbackConsumers = feedbackConsumers;
+    public void setRelayConsumers(int relayConsumers) {
+        this.relayConsumers = relayConsumers;
     }
 
     public Duration getTimeout() {
@@ -106,6 +106,6 @@ public class Alarm110Properties {
     @Override
     public String toString() {
         return "Alarm110Properties[queue=" + queue + ", consumers=" + consumers + ", baseUrl=" + baseUrl
-                + ", apiKey=****, feedbackConsumers=" + feedbackConsumers + ", timeout=" + timeout + "]";
+                + ", apiKey=****, relayConsumers=" + relayConsumers + ", timeout=" + timeout + "]";
     }
 }

@@ -21,7 +21,7 @@ import org.disputehub.canonical.model.CaseEnvelope;
 import org.disputehub.canonical.model.EnvelopeType;
 import org.junit.jupiter.api.Test;
 
-class Alarm110IntakeTest extends ConnectorContextTest {
+class Alarm110IntakeTest extends Alarm110ContextTest {
 
     private static final String NOISE = "samples/valid/ldlx1-noise.xml";
     private static final String JQBH = "330108202611220001";

@@ -1,5 +1,8 @@
 package org.disputehub.connector.alarm110;
 
+import org.disputehub.fixtures.Mappings;
+import org.disputehub.canonical.connector.VocabularyReloader;
+import org.disputehub.canonical.connector.StatusVocabulary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -52,7 +55,7 @@ class FeedbackXmlTest {
 
     @Test
     void theVocabularySendsWhatTheContractKnowsAndNothingElse() {
-        FeedbackVocabulary v = FeedbackVocabulary.load(FeedbackVocabulary.DEFAULT_LOCATION);
+        StatusVocabulary v = new VocabularyReloader(Mappings.dir()).load(Alarm110.SYSTEM, Alarm110.CONNECTOR, Alarm110.FKZT);
 
         assertThat(v.code(CaseStatus.DISPATCHED)).contains("01");
         assertThat(v.code(CaseStatus.SIGNED)).contains("02");

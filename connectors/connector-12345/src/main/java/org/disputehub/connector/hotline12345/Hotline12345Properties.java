@@ -15,7 +15,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * {@code hub.connectors.hotline12345.*}. The bean exists only when the connector is enabled, so every
  * constraint here is checked exactly then, and start-up fails with the offending key named.
- * The routes take their placeholders ({@code poll-interval}, {@code feedback-consumers}) from this bean.
+ * The routes take their placeholders ({@code poll-interval}, {@code relay-consumers}) from this bean.
  */
 @Validated
 @ConfigurationProperties(Hotline12345Properties.PREFIX)
@@ -57,7 +57,7 @@ public class Hotline12345Properties {
     /** Concurrent consumers of HUB.RELAY.HOTLINE12345. */
     @Min(1)
     @Max(64)
-    private int feedbackConsumers = 4;
+    private int relayConsumers = 4;
 
     public boolean isEnabled() {
         return enabled;
@@ -131,12 +131,12 @@ public class Hotline12345Properties {
         this.rateLimitBackoff = rateLimitBackoff;
     }
 
-    public int getFeedbackConsumers() {
-        return feedbackConsumers;
+    public int getRelayConsumers() {
+        return relayConsumers;
     }
 
-    public void setFeedbackConsumers(int feedbackConsumers) {
-        this.feedbackConsumers = feedbackConsumers;
+    public void setRelayConsumers(int relayConsumers) {
+        this.relayConsumers = relayConsumers;
     }
 
     @Override

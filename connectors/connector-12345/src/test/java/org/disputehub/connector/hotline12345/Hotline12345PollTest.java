@@ -1,5 +1,7 @@
 package org.disputehub.connector.hotline12345;
 
+import org.disputehub.fixtures.MutableClock;
+import org.disputehub.canonical.connector.ConnectorMetrics;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -34,7 +36,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 @ExtendWith(OutputCaptureExtension.class)
-class Hotline12345PollTest extends ConnectorContextTest {
+class Hotline12345PollTest extends Hotline12345ContextTest {
 
     private static final String FIRST_SINCE = "updatedSince=2026-11-22T00%3A00%3A00%2B08%3A00";
 
@@ -45,7 +47,7 @@ class Hotline12345PollTest extends ConnectorContextTest {
     @Autowired
     WorkOrderIntake intake;
     @Autowired
-    Hotline12345Metrics metrics;
+    ConnectorMetrics metrics;
     @Autowired
     Hotline12345Properties properties;
 

@@ -1,5 +1,8 @@
 package org.disputehub.connector.hotline12345;
 
+import org.disputehub.fixtures.MutableClock;
+import org.disputehub.canonical.connector.PermanentFailureException;
+import org.disputehub.canonical.connector.ConnectorMetrics;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The demo simulator of test-fixtures against the real connector classes. */
-class Hotline12345SimulatorTest extends ConnectorContextTest {
+class Hotline12345SimulatorTest extends Hotline12345ContextTest {
 
     private static final String KEY = "sim-app";
     private static final String SECRET = "sim-secret-0123456789";
@@ -34,7 +37,7 @@ class Hotline12345SimulatorTest extends ConnectorContextTest {
     @Autowired
     WorkOrderIntake intake;
     @Autowired
-    Hotline12345Metrics metrics;
+    ConnectorMetrics metrics;
 
     private final MutableClock simulatorClock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     private WireMockServer simulator;
@@ -85,8 +88,7 @@ class Hotline12345SimulatorTest extends ConnectorContextTest {
         assertThat(simulator.findAll(postRequestedFor(urlPathEqualTo("/api/v2/workorders/" + orders.get(0) + "/feedback"))))
                 .hasSize(1);
         assertThatThrownBy(() -> client.sendFeedback("GD00000000000000", "{\"status\":\"SIGN\"}"))
-                .isInstanceOfSatisfying(Hotline12345CallException.class,
-                        e -> assertThat(e.failure()).isEqualTo(Failure.UNKNOWN_ORDER));
+                .isInstanceOf(PermanentFailureException.class).hasMessageContaining("4004");
     }
 
     @Test

@@ -48,7 +48,7 @@ public class LaborProperties {
     /** Concurrent consumers of HUB.RELAY.LABOR. */
     @Min(1)
     @Max(64)
-    private int progressConsumers = 4;
+    private int relayConsumers = 4;
     /** Connect and request timeout of every progress post. */
     @NotNull
     @DurationMin(millis = 100)
@@ -119,12 +119,12 @@ public class LaborProperties {
         this.apiKey = apiKey;
     }
 
-    public int getProgressConsumers() {
-        return progressConsumers;
+    public int getRelayConsumers() {
+        return relayConsumers;
     }
 
-    public void setProgressConsumers(int progressConsumers) {
-        this.progressConsumers = progressConsumers;
+    public void setRelayConsumers(int relayConsumers) {
+        this.relayConsumers = relayConsumers;
     }
 
     public Duration getTimeout() {

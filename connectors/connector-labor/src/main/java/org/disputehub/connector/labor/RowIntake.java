@@ -1,5 +1,6 @@
 package org.disputehub.connector.labor;
 
+import org.disputehub.canonical.connector.IntakePublisher;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -34,14 +35,14 @@ final class RowIntake {
     private static final Logger log = LoggerFactory.getLogger(RowIntake.class);
 
     private final ConnectorStore store;
-    private final LaborPublisher publisher;
+    private final IntakePublisher publisher;
     private final TransactionTemplate transaction;
     private final String batch;
     private final String watermark;
     private final OffsetDateTime exportedAt;
     private final MessageDigest sha256;
 
-    RowIntake(ConnectorStore store, LaborPublisher publisher, TransactionTemplate transaction, String batch,
+    RowIntake(ConnectorStore store, IntakePublisher publisher, TransactionTemplate transaction, String batch,
               OffsetDateTime exportedAt) {
         this.store = store;
         this.publisher = publisher;

@@ -1,5 +1,6 @@
 package org.disputehub.connector.odr;
 
+import org.disputehub.canonical.connector.IntakePublisher;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,11 +36,11 @@ public class OdrEventIntake {
     private final MediationOutcomes outcomes;
     private final ConnectorStore store;
     private final OdrLinks links;
-    private final OdrPublisher publisher;
+    private final IntakePublisher publisher;
     private final Clock clock;
 
     public OdrEventIntake(DisputeMapper disputes, WithdrawalMapper withdrawals, ConclusionMapper conclusions,
-                          MediationOutcomes outcomes, ConnectorStore store, OdrLinks links, OdrPublisher publisher,
+                          MediationOutcomes outcomes, ConnectorStore store, OdrLinks links, IntakePublisher publisher,
                           Clock clock) {
         this.disputes = disputes;
         this.withdrawals = withdrawals;

@@ -57,7 +57,7 @@ public class OdrProperties {
     /** Concurrent consumers of HUB.RELAY.ODR. */
     @Min(1)
     @Max(64)
-    private int statusConsumers = 4;
+    private int relayConsumers = 4;
     /** Connect and request timeout of every call to the platform. */
     @NotNull
     @DurationMin(millis = 100)
@@ -135,12 +135,12 @@ public class OdrProperties {
         this.maxRetryAfter = maxRetryAfter;
     }
 
-    public int getStatusConsumers() {
-        return statusConsumers;
+    public int getRelayConsumers() {
+        return relayConsumers;
     }
 
-    public void setStatusConsumers(int statusConsumers) {
-        this.statusConsumers = statusConsumers;
+    public void setRelayConsumers(int relayConsumers) {
+        this.relayConsumers = relayConsumers;
     }
 
     public Duration getTimeout() {

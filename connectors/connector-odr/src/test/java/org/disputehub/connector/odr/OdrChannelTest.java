@@ -1,5 +1,6 @@
 package org.disputehub.connector.odr;
 
+import org.disputehub.canonical.connector.RelayRoute;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -172,10 +173,10 @@ class OdrChannelTest extends OdrContextTest {
     @Test
     void aMediationOfADisputeOdrOwnsIsReportedAsTheCasesDepartment() throws Exception {
         String caseId = json(push(event("samples/events/dispute-created.json")).body()).path("caseId").asText();
-        NotifyBuilder relayed = new NotifyBuilder(camel).fromRoute(OdrStatusRoute.ROUTE_ID).whenDone(1).create();
+        NotifyBuilder relayed = new NotifyBuilder(camel).fromRoute(RelayRoute.routeId(Odr.CONNECTOR)).whenDone(1).create();
         HttpResponse<String> early = push(concluded("evt_own_early", "ODR-2026-000123", "SETTLED", null));
         assertThat(early.statusCode()).as("no department known yet: the platform is asked to send it again").isEqualTo(409);
-        waiting.convertAndSend(RELAY, Json.write(OdrStatusSinkTest.event("e-recv", caseId, "ODR-2026-000123",
+        waiting.convertAndSend(RELAY, Json.write(OdrRelayTest.event("e-recv", caseId, "ODR-2026-000123",
                 CaseStatus.RECEIVED, null)));
         assertThat(relayed.matches(10, TimeUnit.SECONDS)).isTrue();
 

@@ -1,5 +1,6 @@
 package org.disputehub.connector.odr;
 
+import org.disputehub.fixtures.ConnectorContextTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,10 +44,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @CamelSpringBootTest
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class OdrContextTest {
+abstract class OdrContextTest extends ConnectorContextTest {
 
-    static final String INTAKE = "HUB.INTAKE";
-    static final String AUDIT = "HUB.AUDIT";
     static final String STATUS = "HUB.STATUS";
     static final String STATUS_IN = "HUB.STATUS.IN";
     static final String RELAY = "HUB.RELAY.ODR";
@@ -62,18 +61,7 @@ abstract class OdrContextTest {
     @LocalServerPort
     int port;
     @Autowired
-    CamelContext camel;
-    @Autowired
-    ConnectionFactory connectionFactory;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
     ConnectorStore store;
-    @Autowired
-    MeterRegistry meters;
-
-    JmsTemplate waiting;
-    TestQueues queues;
 
     private static WireMockServer startWireMock() {
         WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort()
@@ -87,35 +75,14 @@ abstract class OdrContextTest {
         registry.add("hub.connectors.odr.base-url", WIREMOCK::baseUrl);
     }
 
-    @BeforeEach
-    void cleanSlate() {
+    @Override
+    protected void beforeCleaning() throws Exception {
         WIREMOCK.resetAll();
-        jdbc.update("DELETE FROM source_record");
-        jdbc.update("DELETE FROM relay_delivery");
-        queues = new TestQueues(connectionFactory);
-        waiting = queues.sender();
-        for (String queue : List.of(INTAKE, AUDIT, STATUS, STATUS_IN, RELAY_DLQ, DISPATCH_DLQ)) {
-            drain(queue);
-        }
     }
 
-    /** Everything on the queue now. */
-    List<Message> drain(String queue) {
-        return queues.drain(queue);
-    }
-
-    /** The next message on the queue, waiting up to 10 s for it. */
-    Message next(String queue) {
-        return queues.next(queue);
-    }
-
-    static String text(Message m) throws JMSException {
-        return TestQueues.text(m);
-    }
-
-    double count(String name, String... tags) {
-        Counter counter = meters.find(name).tags(tags).counter();
-        return counter == null ? 0 : counter.count();
+    @Override
+    protected List<String> queuesToDrain() {
+        return List.of(INTAKE, AUDIT, STATUS, STATUS_IN, RELAY_DLQ, DISPATCH_DLQ);
     }
 
     /** A fixture event as an editable tree. */

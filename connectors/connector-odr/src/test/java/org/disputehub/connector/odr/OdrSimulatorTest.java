@@ -1,5 +1,6 @@
 package org.disputehub.connector.odr;
 
+import org.disputehub.canonical.connector.ConnectorMetrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -59,7 +60,7 @@ class OdrSimulatorTest extends OdrContextTest {
         p.setClientId("sim-hub");
         p.setClientSecret("sim-secret");
         HttpClient http = HttpClient.newHttpClient();
-        OdrClient client = new OdrClient(http, new OdrTokenProvider(http, p, new OdrMetrics(null), java.time.Clock.systemUTC()), p);
+        OdrClient client = new OdrClient(http, new OdrTokenProvider(http, p, new ConnectorMetrics(null, Odr.CONNECTOR), java.time.Clock.systemUTC()), p);
         String caseId = "HUB-20261122-000401";
 
         HttpResponse<String> created = client.postMediation(Json.write(new MediationMapper(DisputeTypes.load(

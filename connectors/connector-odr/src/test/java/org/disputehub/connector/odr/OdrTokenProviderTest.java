@@ -1,5 +1,7 @@
 package org.disputehub.connector.odr;
 
+import org.disputehub.fixtures.MutableClock;
+import org.disputehub.canonical.connector.ConnectorMetrics;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -64,7 +66,7 @@ class OdrTokenProviderTest {
         properties.setClientSecret("s3cret&=");
         properties.setTokenRenewMargin(Duration.ofSeconds(60));
         properties.setTimeout(Duration.ofSeconds(5));
-        tokens = new OdrTokenProvider(HTTP, properties, new OdrMetrics(null), clock);
+        tokens = new OdrTokenProvider(HTTP, properties, new ConnectorMetrics(null, Odr.CONNECTOR), clock);
     }
 
     @Test

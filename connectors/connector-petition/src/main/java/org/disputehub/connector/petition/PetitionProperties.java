@@ -15,7 +15,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * {@code hub.connectors.petition.*}. The bean exists only when the connector is enabled, so every constraint
  * is checked exactly then, and start-up fails with the offending key named. The routes take their
- * placeholders ({@code inbound-path}, {@code status-consumers}) from this bean.
+ * placeholders ({@code inbound-path}, {@code relay-consumers}) from this bean.
  */
 @Validated
 @ConfigurationProperties(PetitionProperties.PREFIX)
@@ -45,7 +45,7 @@ public class PetitionProperties {
     /** Concurrent consumers of HUB.RELAY.PETITION. */
     @Min(1)
     @Max(64)
-    private int statusConsumers = 4;
+    private int relayConsumers = 4;
     /** Connect and request timeout of every status POST. */
     @NotNull
     @DurationMin(millis = 100)
@@ -95,12 +95,12 @@ public class PetitionProperties {
         this.maxBodyBytes = maxBodyBytes;
     }
 
-    public int getStatusConsumers() {
-        return statusConsumers;
+    public int getRelayConsumers() {
+        return relayConsumers;
     }
 
-    public void setStatusConsumers(int statusConsumers) {
-        this.statusConsumers = statusConsumers;
+    public void setRelayConsumers(int relayConsumers) {
+        this.relayConsumers = relayConsumers;
     }
 
     public Duration getTimeout() {
@@ -122,7 +122,7 @@ public class PetitionProperties {
     @Override
     public String toString() {
         return "PetitionProperties[baseUrl=" + baseUrl + ", sharedSecret=****, timestampWindow=" + timestampWindow
-                + ", maxBodyBytes=" + maxBodyBytes + ", statusConsumers=" + statusConsumers + ", timeout=" + timeout
+                + ", maxBodyBytes=" + maxBodyBytes + ", relayConsumers=" + relayConsumers + ", timeout=" + timeout
                 + ", inboundPath=" + inboundPath + "]";
     }
 }

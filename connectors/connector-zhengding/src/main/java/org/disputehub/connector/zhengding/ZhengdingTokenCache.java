@@ -1,5 +1,6 @@
 package org.disputehub.connector.zhengding;
 
+import org.disputehub.canonical.connector.ConnectorMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,11 +24,11 @@ public class ZhengdingTokenCache {
     private final Supplier<AccessToken> fetcher;
     private final Duration margin;
     private final Clock clock;
-    private final ZhengdingMetrics metrics;
+    private final ConnectorMetrics metrics;
     private volatile Cached current;
     private CompletableFuture<Cached> renewal; // guarded by this
 
-    public ZhengdingTokenCache(Supplier<AccessToken> fetcher, Duration margin, Clock clock, ZhengdingMetrics metrics) {
+    public ZhengdingTokenCache(Supplier<AccessToken> fetcher, Duration margin, Clock clock, ConnectorMetrics metrics) {
         this.fetcher = fetcher;
         this.margin = margin;
         this.clock = clock;

@@ -1,5 +1,6 @@
 package org.disputehub.connector.zhengding;
 
+import org.disputehub.fixtures.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package org.disputehub.connector.zhengding;
 
+import org.disputehub.fixtures.MutableClock;
+import org.disputehub.canonical.connector.ConnectorMetrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -138,7 +140,7 @@ class ZhengdingTokenCacheTest {
     }
 
     private ZhengdingTokenCache cache(Supplier<AccessToken> fetcher) {
-        return new ZhengdingTokenCache(fetcher, Duration.ofMinutes(5), clock, new ZhengdingMetrics(null));
+        return new ZhengdingTokenCache(fetcher, Duration.ofMinutes(5), clock, new ConnectorMetrics(null, Zhengding.CONNECTOR));
     }
 
     private static void await(CountDownLatch latch) {
