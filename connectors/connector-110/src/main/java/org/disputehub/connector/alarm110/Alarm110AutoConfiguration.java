@@ -1,9 +1,9 @@
 package org.disputehub.connector.alarm110;
 
-import org.disputehub.canonical.connector.ConnectorMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
+import org.disputehub.canonical.connector.ConnectorMetrics;
 import org.disputehub.canonical.connector.ConnectorStore;
 import org.disputehub.canonical.connector.HubContractAutoConfiguration;
 import org.disputehub.canonical.connector.RelayRoute;

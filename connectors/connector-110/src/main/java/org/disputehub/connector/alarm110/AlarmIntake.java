@@ -1,6 +1,5 @@
 package org.disputehub.connector.alarm110;
 
-import org.disputehub.canonical.connector.ConnectorMetrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -13,6 +12,7 @@ import org.apache.camel.Message;
 import org.disputehub.canonical.codec.Json;
 import org.disputehub.canonical.codec.Masking;
 import org.disputehub.canonical.connector.AuditRecord;
+import org.disputehub.canonical.connector.ConnectorMetrics;
 import org.disputehub.canonical.connector.ConnectorStore;
 import org.disputehub.canonical.connector.HubHeaders;
 import org.disputehub.canonical.connector.PermanentFailureException;

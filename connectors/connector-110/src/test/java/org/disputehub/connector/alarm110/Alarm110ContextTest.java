@@ -1,10 +1,10 @@
 package org.disputehub.connector.alarm110;
 
+import org.disputehub.fixtures.ConnectorTestApplication;
 import org.disputehub.fixtures.ConnectorContextTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.jms.BytesMessage;
@@ -33,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Each test starts from empty queues, an empty store and a fresh WireMock journal.
  */
 @CamelSpringBootTest
-@SpringBootTest(classes = TestApplication.class)
+@SpringBootTest(classes = ConnectorTestApplication.class)
 abstract class Alarm110ContextTest extends ConnectorContextTest {
 
     static final String QUEUE = "JCJ.LDJQ.OUT";
@@ -43,18 +43,10 @@ abstract class Alarm110ContextTest extends ConnectorContextTest {
     static final String FEEDBACK = "/jcj/api/v1/ldjq/feedback";
     static final String API_KEY = "test-110-key-not-for-production";
 
-    static final WireMockServer WIREMOCK = startWireMock();
+    static final WireMockServer WIREMOCK = wireMock("fixtures/alarm110");
 
     @Autowired
     ConnectorStore store;
-
-    private static WireMockServer startWireMock() {
-        WireMockServer server = new WireMockServer(WireMockConfiguration.options()
-                .dynamicPort()
-                .usingFilesUnderClasspath("fixtures/alarm110"));
-        server.start();
-        return server;
-    }
 
     @DynamicPropertySource
     static void alarm110(DynamicPropertyRegistry registry) {

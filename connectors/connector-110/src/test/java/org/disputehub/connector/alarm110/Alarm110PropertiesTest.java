@@ -1,10 +1,10 @@
 package org.disputehub.connector.alarm110;
 
-import org.disputehub.canonical.connector.RelayRoute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.disputehub.canonical.connector.RelayRoute;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -119,7 +119,7 @@ class Alarm110RelayTest extends Alarm110ContextTest {
     void code1001IsParkedOnTheDlqAtOnce() throws Exception {
         String body = Json.write(event(UUID.randomUUID().toString(), "HUB-20261122-000021", "330108200001010000",
                 CaseStatus.SIGNED, null));
-        relayRaw(body, "HUB-20261122-000021");
+        relay(RELAY, body, "HUB-20261122-000021");
 
         Message parked = next(RELAY_DLQ);
 
@@ -132,7 +132,7 @@ class Alarm110RelayTest extends Alarm110ContextTest {
 
     @Test
     void aMalformedRelayMessageIsParked() throws Exception {
-        relayRaw("{\"event\":{\"caseId\":\"HUB-20261122-000022\"}}", "HUB-20261122-000022");
+        relay(RELAY, "{\"event\":{\"caseId\":\"HUB-20261122-000022\"}}", "HUB-20261122-000022");
 
         assertThat(next(RELAY_DLQ).getStringProperty("HubParkReason")).contains("eventId");
         assertThat(posts()).isEmpty();
@@ -207,15 +207,6 @@ class Alarm110RelayTest extends Alarm110ContextTest {
     }
 
     private void relay(RelayEvent event) {
-        relayRaw(Json.write(event), event.event().caseId());
-    }
-
-    private void relayRaw(String body, String caseId) {
-        waiting.send(RELAY, session -> {
-            Message m = session.createTextMessage(body);
-            m.setStringProperty("JMSXGroupID", caseId);
-            m.setStringProperty("caseId", caseId);
-            return m;
-        });
+        relay(RELAY, Json.write(event), event.event().caseId());
     }
 }

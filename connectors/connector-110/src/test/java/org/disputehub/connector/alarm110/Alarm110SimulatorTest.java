@@ -1,6 +1,5 @@
 package org.disputehub.connector.alarm110;
 
-import org.disputehub.canonical.connector.PermanentFailureException;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.disputehub.canonical.codec.CaseSchema;
 import org.disputehub.canonical.codec.Json;
+import org.disputehub.canonical.connector.PermanentFailureException;
 import org.disputehub.canonical.model.CaseEnvelope;
 import org.disputehub.canonical.model.EnvelopeType;
 import org.disputehub.fixtures.alarm110.Alarm110Simulator;

@@ -1,14 +1,14 @@
 package org.disputehub.connector.alarm110;
 
-import org.disputehub.fixtures.Mappings;
-import org.disputehub.canonical.connector.VocabularyReloader;
-import org.disputehub.canonical.connector.StatusVocabulary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import org.disputehub.canonical.codec.SafeXml;
+import org.disputehub.canonical.connector.StatusVocabulary;
+import org.disputehub.canonical.connector.VocabularyReloader;
 import org.disputehub.canonical.model.CaseStatus;
+import org.disputehub.fixtures.Mappings;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 

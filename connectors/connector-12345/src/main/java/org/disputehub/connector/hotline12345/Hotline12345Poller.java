@@ -1,6 +1,5 @@
 package org.disputehub.connector.hotline12345;
 
-import org.disputehub.canonical.connector.ConnectorMetrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.concurrent.locks.ReentrantLock;
 import org.disputehub.canonical.codec.Masking;
+import org.disputehub.canonical.connector.ConnectorMetrics;
 import org.disputehub.canonical.connector.ConnectorStore;
 import org.disputehub.connector.hotline12345.Hotline12345Client.WorkOrderPage;
 import org.slf4j.Logger;

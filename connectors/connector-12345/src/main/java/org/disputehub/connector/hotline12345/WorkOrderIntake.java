@@ -1,7 +1,5 @@
 package org.disputehub.connector.hotline12345;
 
-import org.disputehub.canonical.connector.IntakePublisher;
-import org.disputehub.canonical.connector.ConnectorMetrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -17,7 +15,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.disputehub.canonical.codec.Masking;
 import org.disputehub.canonical.connector.AuditRecord;
+import org.disputehub.canonical.connector.ConnectorMetrics;
 import org.disputehub.canonical.connector.ConnectorStore;
+import org.disputehub.canonical.connector.IntakePublisher;
 import org.disputehub.canonical.model.CanonicalCase;
 import org.disputehub.canonical.model.CaseEnvelope;
 import org.disputehub.canonical.model.EnvelopeType;

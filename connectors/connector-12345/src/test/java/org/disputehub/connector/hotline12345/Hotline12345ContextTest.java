@@ -1,10 +1,10 @@
 package org.disputehub.connector.hotline12345;
 
+import org.disputehub.fixtures.ConnectorTestApplication;
 import org.disputehub.fixtures.ConnectorContextTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,7 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * (tests run poll cycles themselves, one at a time).
  */
 @CamelSpringBootTest
-@SpringBootTest(classes = TestApplication.class)
+@SpringBootTest(classes = ConnectorTestApplication.class)
 abstract class Hotline12345ContextTest extends ConnectorContextTest {
 
     static final String RELAY = "HUB.RELAY.HOTLINE12345";
@@ -45,20 +45,12 @@ abstract class Hotline12345ContextTest extends ConnectorContextTest {
     static final String APP_KEY = "test-app";
     static final String APP_SECRET = "test-secret-not-for-production";
 
-    static final WireMockServer WIREMOCK = startWireMock();
+    static final WireMockServer WIREMOCK = wireMock("fixtures/hotline12345");
 
     @Autowired
     ConnectorStore store;
     @Autowired
     Hotline12345PollState pollState;
-
-    private static WireMockServer startWireMock() {
-        WireMockServer server = new WireMockServer(WireMockConfiguration.options()
-                .dynamicPort()
-                .usingFilesUnderClasspath("fixtures/hotline12345"));
-        server.start();
-        return server;
-    }
 
     @DynamicPropertySource
     static void hotline(DynamicPropertyRegistry registry) {

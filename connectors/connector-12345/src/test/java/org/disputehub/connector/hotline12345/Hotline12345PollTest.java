@@ -1,7 +1,5 @@
 package org.disputehub.connector.hotline12345;
 
-import org.disputehub.fixtures.MutableClock;
-import org.disputehub.canonical.connector.ConnectorMetrics;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -25,8 +23,10 @@ import org.apache.camel.component.timer.TimerEndpoint;
 import org.disputehub.canonical.codec.CaseSchema;
 import org.disputehub.canonical.codec.Json;
 import org.disputehub.canonical.connector.AuditRecord;
+import org.disputehub.canonical.connector.ConnectorMetrics;
 import org.disputehub.canonical.model.CaseEnvelope;
 import org.disputehub.canonical.model.EnvelopeType;
+import org.disputehub.fixtures.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;

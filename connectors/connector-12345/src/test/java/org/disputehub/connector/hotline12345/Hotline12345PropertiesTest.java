@@ -1,7 +1,5 @@
 package org.disputehub.connector.hotline12345;
 
-import org.disputehub.canonical.connector.RelayRoute;
-import org.disputehub.canonical.connector.ConnectorMetrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -9,6 +7,8 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.disputehub.canonical.connector.ConnectorMetrics;
+import org.disputehub.canonical.connector.RelayRoute;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -102,7 +102,7 @@ class Hotline12345RelayTest extends Hotline12345ContextTest {
     void anUnknownOrderIsParkedOnTheDlqAtOnce() throws Exception {
         String body = Json.write(event(UUID.randomUUID().toString(), "HUB-20261122-000021", "GD00000000000000",
                 CaseStatus.SIGNED, null));
-        relayRaw(body, "HUB-20261122-000021");
+        relay(RELAY, body, "HUB-20261122-000021");
 
         Message parked = next(RELAY_DLQ);
 
@@ -115,7 +115,7 @@ class Hotline12345RelayTest extends Hotline12345ContextTest {
 
     @Test
     void aMalformedRelayMessageIsParked() throws Exception {
-        relayRaw("{\"event\":{\"caseId\":\"HUB-20261122-000022\"}}", "HUB-20261122-000022");
+        relay(RELAY, "{\"event\":{\"caseId\":\"HUB-20261122-000022\"}}", "HUB-20261122-000022");
 
         Message parked = next(RELAY_DLQ);
 
@@ -152,16 +152,7 @@ class Hotline12345RelayTest extends Hotline12345ContextTest {
     }
 
     private void relay(RelayEvent event) {
-        relayRaw(Json.write(event), event.event().caseId());
-    }
-
-    private void relayRaw(String body, String caseId) {
-        waiting.send(RELAY, session -> {
-            Message m = session.createTextMessage(body);
-            m.setStringProperty("JMSXGroupID", caseId);
-            m.setStringProperty("caseId", caseId);
-            return m;
-        });
+        relay(RELAY, Json.write(event), event.event().caseId());
     }
 
     private static LoggedRequest single(List<LoggedRequest> requests) {

@@ -1,8 +1,5 @@
 package org.disputehub.connector.hotline12345;
 
-import org.disputehub.fixtures.MutableClock;
-import org.disputehub.canonical.connector.PermanentFailureException;
-import org.disputehub.canonical.connector.ConnectorMetrics;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,9 +16,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.disputehub.canonical.codec.Json;
+import org.disputehub.canonical.connector.ConnectorMetrics;
+import org.disputehub.canonical.connector.PermanentFailureException;
 import org.disputehub.canonical.model.CaseEnvelope;
 import org.disputehub.canonical.model.EnvelopeType;
 import org.disputehub.connector.hotline12345.Hotline12345CallException.Failure;
+import org.disputehub.fixtures.MutableClock;
 import org.disputehub.fixtures.hotline12345.Hotline12345Simulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,12 +1,12 @@
 package org.disputehub.connector.hotline12345;
 
-import org.disputehub.fixtures.Mappings;
-import org.disputehub.canonical.connector.VocabularyReloader;
-import org.disputehub.canonical.connector.StatusVocabulary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumSet;
+import org.disputehub.canonical.connector.StatusVocabulary;
+import org.disputehub.canonical.connector.VocabularyReloader;
 import org.disputehub.canonical.model.CaseStatus;
+import org.disputehub.fixtures.Mappings;
 import org.junit.jupiter.api.Test;
 
 class StatusVocabularyTest {

@@ -1,7 +1,5 @@
 package org.disputehub.connector.labor;
 
-import org.disputehub.canonical.connector.ConnectorMetrics;
-import org.disputehub.canonical.connector.IntakePublisher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -12,7 +10,9 @@ import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import org.disputehub.canonical.codec.Masking;
 import org.disputehub.canonical.connector.AuditRecord;
+import org.disputehub.canonical.connector.ConnectorMetrics;
 import org.disputehub.canonical.connector.ConnectorStore;
+import org.disputehub.canonical.connector.IntakePublisher;
 import org.disputehub.canonical.model.CanonicalCase;
 import org.disputehub.connector.labor.BatchResult.Outcome;
 import org.slf4j.Logger;

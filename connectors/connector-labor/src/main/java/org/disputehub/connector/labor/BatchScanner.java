@@ -1,6 +1,5 @@
 package org.disputehub.connector.labor;
 
-import org.disputehub.canonical.connector.ConnectorMetrics;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import org.disputehub.canonical.codec.Masking;
+import org.disputehub.canonical.connector.ConnectorMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,14 +1,14 @@
 package org.disputehub.connector.labor;
 
-import org.disputehub.canonical.connector.IntakePublisher;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
+import org.disputehub.canonical.connector.ConnectorMetrics;
 import org.disputehub.canonical.connector.ConnectorStore;
 import org.disputehub.canonical.connector.HubContractAutoConfiguration;
-import org.disputehub.canonical.connector.ConnectorMetrics;
+import org.disputehub.canonical.connector.IntakePublisher;
 import org.disputehub.canonical.connector.RelayRoute;
-import java.time.Clock;
 import org.disputehub.canonical.connector.VocabularyReloader;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

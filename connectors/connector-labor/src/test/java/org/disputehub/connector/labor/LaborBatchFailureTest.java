@@ -1,7 +1,5 @@
 package org.disputehub.connector.labor;
 
-import org.disputehub.canonical.connector.ConnectorMetrics;
-import org.disputehub.canonical.connector.IntakePublisher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -11,6 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.ProducerTemplate;
 import org.disputehub.canonical.codec.Json;
 import org.disputehub.canonical.connector.AuditRecord;
+import org.disputehub.canonical.connector.ConnectorMetrics;
+import org.disputehub.canonical.connector.IntakePublisher;
 import org.disputehub.canonical.model.CaseEnvelope;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

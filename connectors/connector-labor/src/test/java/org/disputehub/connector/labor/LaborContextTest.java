@@ -1,10 +1,10 @@
 package org.disputehub.connector.labor;
 
+import org.disputehub.fixtures.ConnectorTestApplication;
 import org.disputehub.fixtures.ConnectorContextTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.jms.ConnectionFactory;
@@ -38,7 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * WireMock journal and a stopped batch route (tests run scans themselves, one at a time).
  */
 @CamelSpringBootTest
-@SpringBootTest(classes = TestApplication.class)
+@SpringBootTest(classes = ConnectorTestApplication.class)
 abstract class LaborContextTest extends ConnectorContextTest {
 
     static final String RELAY = "HUB.RELAY.LABOR";
@@ -47,7 +47,7 @@ abstract class LaborContextTest extends ConnectorContextTest {
     static final Path INBOX = ROOT.resolve("inbox");
     static final Path DONE = ROOT.resolve("done");
     static final Path ERROR = ROOT.resolve("error");
-    static final WireMockServer WIREMOCK = startWireMock();
+    static final WireMockServer WIREMOCK = wireMock("fixtures/labor");
 
     @Autowired
     ConnectorStore store;
@@ -60,14 +60,6 @@ abstract class LaborContextTest extends ConnectorContextTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static WireMockServer startWireMock() {
-        WireMockServer server = new WireMockServer(WireMockConfiguration.options()
-                .dynamicPort()
-                .usingFilesUnderClasspath("fixtures/labor"));
-        server.start();
-        return server;
     }
 
     @DynamicPropertySource

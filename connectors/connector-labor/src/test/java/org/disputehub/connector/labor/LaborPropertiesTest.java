@@ -1,11 +1,11 @@
 package org.disputehub.connector.labor;
 
-import org.disputehub.canonical.connector.RelayRoute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.disputehub.canonical.connector.RelayRoute;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

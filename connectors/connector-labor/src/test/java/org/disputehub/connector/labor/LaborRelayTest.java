@@ -94,7 +94,7 @@ class LaborRelayTest extends LaborContextTest {
     void anUnknownComplaintIsParkedAtOnce() throws Exception {
         String body = Json.write(event(UUID.randomUUID().toString(), "HUB-20261122-000034", "LD00000000000000",
                 CaseStatus.SIGNED, null));
-        relayRaw(body, "HUB-20261122-000034");
+        relay(RELAY, body, "HUB-20261122-000034");
 
         Message parked = next(RELAY_DLQ);
 
@@ -107,7 +107,7 @@ class LaborRelayTest extends LaborContextTest {
 
     @Test
     void aMalformedRelayMessageIsParked() throws Exception {
-        relayRaw("{\"event\":{\"caseId\":\"HUB-20261122-000035\"}}", "HUB-20261122-000035");
+        relay(RELAY, "{\"event\":{\"caseId\":\"HUB-20261122-000035\"}}", "HUB-20261122-000035");
 
         assertThat(next(RELAY_DLQ).getStringProperty("HubParkReason")).contains("eventId");
         assertThat(WIREMOCK.findAll(postRequestedFor(urlPathMatching(ANY_PROGRESS)))).isEmpty();
@@ -157,15 +157,6 @@ class LaborRelayTest extends LaborContextTest {
     }
 
     private void relay(RelayEvent event) {
-        relayRaw(Json.write(event), event.event().caseId());
-    }
-
-    private void relayRaw(String body, String caseId) {
-        waiting.send(RELAY, session -> {
-            Message m = session.createTextMessage(body);
-            m.setStringProperty("JMSXGroupID", caseId);
-            m.setStringProperty("caseId", caseId);
-            return m;
-        });
+        relay(RELAY, Json.write(event), event.event().caseId());
     }
 }

@@ -1,6 +1,5 @@
 package org.disputehub.connector.labor;
 
-import org.disputehub.canonical.connector.PermanentFailureException;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.disputehub.canonical.connector.PermanentFailureException;
 import org.disputehub.canonical.model.CaseEnvelope;
 import org.disputehub.canonical.model.EnvelopeType;
 import org.disputehub.fixtures.labor.LaborSimulator;

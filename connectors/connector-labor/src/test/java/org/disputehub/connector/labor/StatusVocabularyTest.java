@@ -1,13 +1,13 @@
 package org.disputehub.connector.labor;
 
-import org.disputehub.fixtures.Mappings;
-import org.disputehub.canonical.connector.VocabularyReloader;
-import org.disputehub.canonical.connector.StatusVocabulary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumSet;
 import java.util.Set;
+import org.disputehub.canonical.connector.StatusVocabulary;
+import org.disputehub.canonical.connector.VocabularyReloader;
 import org.disputehub.canonical.model.CaseStatus;
+import org.disputehub.fixtures.Mappings;
 import org.junit.jupiter.api.Test;
 
 class StatusVocabularyTest {

@@ -1,6 +1,5 @@
 package org.disputehub.connector.odr;
 
-import org.disputehub.canonical.connector.IntakePublisher;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.disputehub.canonical.connector.AuditRecord;
 import org.disputehub.canonical.connector.ConnectorStore;
+import org.disputehub.canonical.connector.IntakePublisher;
 import org.disputehub.canonical.model.CanonicalCase;
 import org.disputehub.canonical.model.CaseEnvelope;
 import org.disputehub.canonical.model.CaseStatus;

@@ -1,6 +1,5 @@
 package org.disputehub.connector.odr;
 
-import org.disputehub.canonical.connector.ConnectorMetrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -11,6 +10,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.disputehub.canonical.codec.Json;
 import org.disputehub.canonical.connector.AuditRecord;
+import org.disputehub.canonical.connector.ConnectorMetrics;
 import org.disputehub.canonical.connector.ConnectorStore;
 import org.disputehub.canonical.connector.HubHeaders;
 import org.disputehub.canonical.connector.PermanentFailureException;

@@ -1,6 +1,5 @@
 package org.disputehub.connector.odr;
 
-import org.disputehub.canonical.connector.ConnectorMetrics;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -8,6 +7,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.disputehub.canonical.codec.Json;
 import org.disputehub.canonical.connector.AuditRecord;
+import org.disputehub.canonical.connector.ConnectorMetrics;
 import org.disputehub.canonical.connector.InboundErrorPolicy;
 import org.disputehub.canonical.connector.InboundRejectedException;
 import org.slf4j.Logger;

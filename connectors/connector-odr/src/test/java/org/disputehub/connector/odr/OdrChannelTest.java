@@ -1,6 +1,5 @@
 package org.disputehub.connector.odr;
 
-import org.disputehub.canonical.connector.RelayRoute;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -20,14 +19,15 @@ import java.util.concurrent.TimeUnit;
 import org.apache.camel.builder.NotifyBuilder;
 import org.disputehub.canonical.codec.Json;
 import org.disputehub.canonical.connector.AuditRecord;
+import org.disputehub.canonical.connector.RelayRoute;
 import org.disputehub.canonical.model.Assignment;
 import org.disputehub.canonical.model.CanonicalCase;
 import org.disputehub.canonical.model.CaseSource;
 import org.disputehub.canonical.model.CaseStatus;
 import org.disputehub.canonical.model.Category;
 import org.disputehub.canonical.model.Location;
-import org.disputehub.canonical.model.Party;
 import org.disputehub.canonical.model.Parts.PartyRole;
+import org.disputehub.canonical.model.Party;
 import org.disputehub.canonical.model.StatusEvent;
 import org.junit.jupiter.api.Test;
 

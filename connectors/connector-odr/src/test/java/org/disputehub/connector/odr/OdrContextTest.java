@@ -1,17 +1,10 @@
 package org.disputehub.connector.odr;
 
-import org.disputehub.fixtures.ConnectorContextTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.jms.ConnectionFactory;
-import jakarta.jms.JMSException;
-import jakarta.jms.Message;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -21,19 +14,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import org.apache.camel.CamelContext;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.disputehub.canonical.codec.Json;
 import org.disputehub.canonical.connector.ConnectorStore;
-import org.disputehub.fixtures.TestQueues;
+import org.disputehub.fixtures.ConnectorContextTest;
 import org.disputehub.fixtures.odr.OdrFixtures;
 import org.disputehub.fixtures.odr.OdrSigning;
-import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jms.core.JmsTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -56,19 +45,12 @@ abstract class OdrContextTest extends ConnectorContextTest {
     static final String NEXT_SECRET = "test-webhook-secret-next";
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    static final WireMockServer WIREMOCK = startWireMock();
+    static final WireMockServer WIREMOCK = wireMock("fixtures/odr");
 
     @LocalServerPort
     int port;
     @Autowired
     ConnectorStore store;
-
-    private static WireMockServer startWireMock() {
-        WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort()
-                .usingFilesUnderClasspath("fixtures/odr"));
-        server.start();
-        return server;
-    }
 
     @DynamicPropertySource
     static void odr(DynamicPropertyRegistry registry) {

@@ -87,7 +87,7 @@ class OdrRelayTest extends OdrContextTest {
     void anUnknownDisputeIsParkedAtOnce() throws Exception {
         String body = Json.write(event(UUID.randomUUID().toString(), "HUB-20261122-000104", "ODR-0000-000404",
                 CaseStatus.SIGNED, null));
-        relayRaw(body, "HUB-20261122-000104");
+        relay(RELAY, body, "HUB-20261122-000104");
 
         Message parked = next(RELAY_DLQ);
 
@@ -189,16 +189,7 @@ class OdrRelayTest extends OdrContextTest {
     }
 
     private void relay(RelayEvent event) {
-        relayRaw(Json.write(event), event.event().caseId());
-    }
-
-    private void relayRaw(String body, String caseId) {
-        waiting.send(RELAY, session -> {
-            Message m = session.createTextMessage(body);
-            m.setStringProperty("JMSXGroupID", caseId);
-            m.setStringProperty("caseId", caseId);
-            return m;
-        });
+        relay(RELAY, Json.write(event), event.event().caseId());
     }
 
     private static LoggedRequest single(List<LoggedRequest> requests) {

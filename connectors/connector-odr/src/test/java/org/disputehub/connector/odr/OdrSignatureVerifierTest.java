@@ -1,12 +1,12 @@
 package org.disputehub.connector.odr;
 
-import org.disputehub.fixtures.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.disputehub.fixtures.MutableClock;
 import org.disputehub.fixtures.odr.OdrSigning;
 import org.junit.jupiter.api.Test;
 

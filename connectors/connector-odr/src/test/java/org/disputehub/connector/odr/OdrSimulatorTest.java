@@ -1,6 +1,5 @@
 package org.disputehub.connector.odr;
 
-import org.disputehub.canonical.connector.ConnectorMetrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import org.disputehub.canonical.codec.CaseSchema;
 import org.disputehub.canonical.codec.Json;
+import org.disputehub.canonical.connector.ConnectorMetrics;
 import org.disputehub.canonical.model.CaseEnvelope;
 import org.disputehub.canonical.model.CaseStatus;
 import org.disputehub.canonical.model.EnvelopeType;

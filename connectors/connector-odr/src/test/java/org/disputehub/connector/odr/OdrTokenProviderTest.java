@@ -1,7 +1,5 @@
 package org.disputehub.connector.odr;
 
-import org.disputehub.fixtures.MutableClock;
-import org.disputehub.canonical.connector.ConnectorMetrics;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -28,8 +26,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.disputehub.canonical.connector.ConnectorMetrics;
 import org.disputehub.canonical.connector.PermanentFailureException;
 import org.disputehub.canonical.connector.TemporaryFailureException;
+import org.disputehub.fixtures.MutableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

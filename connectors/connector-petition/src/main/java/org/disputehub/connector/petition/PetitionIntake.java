@@ -1,7 +1,5 @@
 package org.disputehub.connector.petition;
 
-import org.disputehub.canonical.connector.IntakePublisher;
-import org.disputehub.canonical.connector.ConnectorMetrics;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -21,9 +19,11 @@ import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
 import org.disputehub.canonical.codec.SafeXml;
 import org.disputehub.canonical.connector.AuditRecord;
+import org.disputehub.canonical.connector.ConnectorMetrics;
 import org.disputehub.canonical.connector.ConnectorStore;
 import org.disputehub.canonical.connector.InboundErrorPolicy;
 import org.disputehub.canonical.connector.InboundRejectedException;
+import org.disputehub.canonical.connector.IntakePublisher;
 import org.disputehub.canonical.model.CanonicalCase;
 import org.disputehub.canonical.model.CaseEnvelope;
 import org.disputehub.canonical.model.EnvelopeType;

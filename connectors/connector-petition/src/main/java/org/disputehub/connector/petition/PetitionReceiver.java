@@ -1,8 +1,8 @@
 package org.disputehub.connector.petition;
 
-import org.disputehub.canonical.connector.ConnectorMetrics;
 import java.util.Optional;
 import org.apache.camel.Exchange;
+import org.disputehub.canonical.connector.ConnectorMetrics;
 import org.disputehub.canonical.connector.InboundErrorPolicy;
 import org.disputehub.canonical.connector.InboundRejectedException;
 

@@ -1,10 +1,10 @@
 package org.disputehub.connector.petition;
 
+import org.disputehub.fixtures.ConnectorTestApplication;
 import org.disputehub.fixtures.ConnectorContextTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.jms.ConnectionFactory;
@@ -42,7 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * WireMock journal. Requests are signed here with plain javax.crypto, independently of the connector's signer.
  */
 @CamelSpringBootTest
-@SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = ConnectorTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class PetitionContextTest extends ConnectorContextTest {
 
     static final String RELAY = "HUB.RELAY.PETITION";
@@ -50,21 +50,13 @@ abstract class PetitionContextTest extends ConnectorContextTest {
     static final String STATUS_PATH = "/xf/api/v1/blzt";
     static final String SECRET = "test-petition-secret-not-for-production";
 
-    static final WireMockServer WIREMOCK = startWireMock();
+    static final WireMockServer WIREMOCK = wireMock("fixtures/petition");
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @LocalServerPort
     int port;
     @Autowired
     ConnectorStore store;
-
-    private static WireMockServer startWireMock() {
-        WireMockServer server = new WireMockServer(WireMockConfiguration.options()
-                .dynamicPort()
-                .usingFilesUnderClasspath("fixtures/petition"));
-        server.start();
-        return server;
-    }
 
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry registry) {

@@ -101,7 +101,7 @@ class PetitionRelayTest extends PetitionContextTest {
     void anUnknownPetitionIsParkedOnTheDlqAtOnce() throws Exception {
         String eventId = UUID.randomUUID().toString();
         String body = Json.write(event(eventId, "HUB-20261122-000021", "XF0000000000000000000", CaseStatus.SIGNED, null));
-        relayRaw(body, "HUB-20261122-000021");
+        relay(RELAY, body, "HUB-20261122-000021");
 
         Message parked = next(RELAY_DLQ);
 
@@ -145,7 +145,7 @@ class PetitionRelayTest extends PetitionContextTest {
 
     @Test
     void aMalformedRelayMessageIsParked() throws Exception {
-        relayRaw("{\"event\":{\"caseId\":\"HUB-20261122-000024\"}}", "HUB-20261122-000024");
+        relay(RELAY, "{\"event\":{\"caseId\":\"HUB-20261122-000024\"}}", "HUB-20261122-000024");
 
         Message parked = next(RELAY_DLQ);
 
@@ -160,16 +160,7 @@ class PetitionRelayTest extends PetitionContextTest {
     }
 
     private void relay(RelayEvent event) {
-        relayRaw(Json.write(event), event.event().caseId());
-    }
-
-    private void relayRaw(String body, String caseId) {
-        waiting.send(RELAY, session -> {
-            Message m = session.createTextMessage(body);
-            m.setStringProperty("JMSXGroupID", caseId);
-            m.setStringProperty("caseId", caseId);
-            return m;
-        });
+        relay(RELAY, Json.write(event), event.event().caseId());
     }
 
     /** The status posts in the order they arrived (the journal lists the most recent first). */

@@ -1,14 +1,14 @@
 package org.disputehub.connector.zhengding;
 
-import org.disputehub.canonical.connector.IntakePublisher;
-import org.disputehub.canonical.connector.ConnectorMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
+import org.disputehub.canonical.connector.ConnectorMetrics;
 import org.disputehub.canonical.connector.ConnectorStore;
 import org.disputehub.canonical.connector.HubContractAutoConfiguration;
 import org.disputehub.canonical.connector.InboundBodyLimitFilter;
+import org.disputehub.canonical.connector.IntakePublisher;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;

@@ -1,7 +1,5 @@
 package org.disputehub.connector.zhengding;
 
-import org.disputehub.canonical.connector.IntakePublisher;
-import org.disputehub.canonical.connector.ConnectorMetrics;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,13 +13,15 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.disputehub.canonical.codec.Json;
 import org.disputehub.canonical.connector.AuditRecord;
+import org.disputehub.canonical.connector.ConnectorMetrics.Direction;
+import org.disputehub.canonical.connector.ConnectorMetrics.Outcome;
+import org.disputehub.canonical.connector.ConnectorMetrics;
 import org.disputehub.canonical.connector.ConnectorStore;
 import org.disputehub.canonical.connector.InboundErrorPolicy;
 import org.disputehub.canonical.connector.InboundRejectedException;
+import org.disputehub.canonical.connector.IntakePublisher;
 import org.disputehub.canonical.model.StatusEvent;
 import org.disputehub.connector.zhengding.ZhengdingCrypto.DecryptException;
-import org.disputehub.canonical.connector.ConnectorMetrics.Direction;
-import org.disputehub.canonical.connector.ConnectorMetrics.Outcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

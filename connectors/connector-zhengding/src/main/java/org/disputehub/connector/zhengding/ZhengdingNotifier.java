@@ -1,7 +1,5 @@
 package org.disputehub.connector.zhengding;
 
-import org.disputehub.canonical.connector.IntakePublisher;
-import org.disputehub.canonical.connector.ConnectorMetrics;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,14 +13,16 @@ import org.apache.camel.Exchange;
 import org.disputehub.canonical.codec.Json;
 import org.disputehub.canonical.codec.Masking;
 import org.disputehub.canonical.connector.AuditRecord;
+import org.disputehub.canonical.connector.ConnectorMetrics.Direction;
+import org.disputehub.canonical.connector.ConnectorMetrics.Outcome;
+import org.disputehub.canonical.connector.ConnectorMetrics;
 import org.disputehub.canonical.connector.ConnectorStore;
 import org.disputehub.canonical.connector.HubHeaders;
+import org.disputehub.canonical.connector.IntakePublisher;
 import org.disputehub.canonical.connector.PermanentFailureException;
 import org.disputehub.canonical.connector.TemporaryFailureException;
 import org.disputehub.canonical.model.Notification;
 import org.disputehub.connector.zhengding.ZhengdingCallException.Failure;
-import org.disputehub.canonical.connector.ConnectorMetrics.Direction;
-import org.disputehub.canonical.connector.ConnectorMetrics.Outcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,12 +1,12 @@
 package org.disputehub.connector.zhengding;
 
-import org.disputehub.canonical.connector.ConnectorMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
+import org.disputehub.canonical.connector.ConnectorMetrics;
 import org.disputehub.connector.zhengding.ZhengdingClient.AccessToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

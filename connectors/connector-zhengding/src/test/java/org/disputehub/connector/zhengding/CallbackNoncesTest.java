@@ -1,10 +1,10 @@
 package org.disputehub.connector.zhengding;
 
-import org.disputehub.fixtures.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.disputehub.fixtures.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class CallbackNoncesTest {

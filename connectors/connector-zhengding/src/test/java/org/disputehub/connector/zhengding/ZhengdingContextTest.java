@@ -4,7 +4,6 @@ import org.disputehub.fixtures.ConnectorContextTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.jms.ConnectionFactory;
@@ -42,7 +41,7 @@ abstract class ZhengdingContextTest extends ConnectorContextTest {
     static final String TOKEN_PATH = "/gettoken";
     static final String SEND_PATH = "/topapi/message/corpconversation/asyncsend_v2";
 
-    static final WireMockServer WIREMOCK = startWireMock();
+    static final WireMockServer WIREMOCK = wireMock("fixtures/zhengding");
 
     @Autowired
     ConnectorStore store;
@@ -52,14 +51,6 @@ abstract class ZhengdingContextTest extends ConnectorContextTest {
     CallbackNonces nonces;
     @LocalServerPort
     int port;
-
-    private static WireMockServer startWireMock() {
-        WireMockServer server = new WireMockServer(WireMockConfiguration.options()
-                .dynamicPort()
-                .usingFilesUnderClasspath("fixtures/zhengding"));
-        server.start();
-        return server;
-    }
 
     @DynamicPropertySource
     static void zhengding(DynamicPropertyRegistry registry) {

@@ -1,7 +1,5 @@
 package org.disputehub.connector.zhengding;
 
-import org.disputehub.fixtures.MutableClock;
-import org.disputehub.canonical.connector.ConnectorMetrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,7 +14,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.disputehub.canonical.connector.ConnectorMetrics;
 import org.disputehub.connector.zhengding.ZhengdingClient.AccessToken;
+import org.disputehub.fixtures.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
