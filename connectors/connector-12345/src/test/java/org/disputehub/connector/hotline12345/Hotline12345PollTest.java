@@ -27,6 +27,7 @@ import org.disputehub.canonical.connector.ConnectorMetrics;
 import org.disputehub.canonical.model.CaseEnvelope;
 import org.disputehub.canonical.model.EnvelopeType;
 import org.disputehub.fixtures.MutableClock;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,8 +47,12 @@ class Hotline12345PollTest extends Hotline12345ContextTest {
     Hotline12345Client client;
     @Autowired
     WorkOrderIntake intake;
-    @Autowired
     ConnectorMetrics metrics;
+
+    @BeforeEach
+    void metrics() {
+        metrics = new ConnectorMetrics(meters, Hotline12345.CONNECTOR);
+    }
     @Autowired
     Hotline12345Properties properties;
 

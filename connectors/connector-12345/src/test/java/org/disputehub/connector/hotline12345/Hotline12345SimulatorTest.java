@@ -36,8 +36,12 @@ class Hotline12345SimulatorTest extends Hotline12345ContextTest {
 
     @Autowired
     WorkOrderIntake intake;
-    @Autowired
     ConnectorMetrics metrics;
+
+    @BeforeEach
+    void metrics() {
+        metrics = new ConnectorMetrics(meters, Hotline12345.CONNECTOR);
+    }
 
     private final MutableClock simulatorClock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     private WireMockServer simulator;
