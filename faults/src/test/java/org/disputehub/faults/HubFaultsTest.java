@@ -79,9 +79,7 @@ class HubFaultsTest {
                 List.of("--port=" + brokerPort, "--data-dir=" + run.resolve("broker"), "--journal-sync=true"));
         startBroker();
 
-        departments = new Departments();
-        departments.hubUrl(hubUrl);
-        departments.endpointUp();
+        departments = new Departments(hubUrl);
         origins = new Origins(hubUrl, brokerUrl, run.resolve("labor").resolve("inbox"));
 
         List<String> args = new ArrayList<>(List.of(
@@ -89,7 +87,6 @@ class HubFaultsTest {
                 "--hub.home=" + home,
                 "--hub.data-dir=" + run.resolve("hub"),
                 "--hub.public-url=" + hubUrl,
-                "--hub.demo.enabled=false",
                 "--hub.broker.tcp-port=0",
                 "--spring.artemis.mode=native",
                 "--spring.artemis.embedded.enabled=false",

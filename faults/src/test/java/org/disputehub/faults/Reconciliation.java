@@ -19,6 +19,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.disputehub.fixtures.departments.DepartmentSimulator;
 
 /**
  * Counts what came in against what went out: every input the hub acknowledged is a case; every case has its
@@ -85,7 +86,7 @@ final class Reconciliation {
                 .collect(Collectors.groupingBy(Ledger.DispatchRow::caseId));
         Map<String, Set<String>> orderKeys = new HashMap<>();
         int orderRequests = 0;
-        for (Departments.Dispatch d : departments.received()) {
+        for (DepartmentSimulator.Dispatch d : departments.received()) {
             if (d.status() == 202 && (d.notice() == null || "ORDER".equals(d.notice()))) {
                 orderRequests++;
                 orderKeys.computeIfAbsent(d.caseId(), k -> new TreeSet<>()).add(d.key());

@@ -74,7 +74,7 @@ final class Session implements AutoCloseable {
         if (target.equals("hub")) {
             args.addAll(List.of("-jar", o.hubJar().toString(),
                     "--server.port=" + httpPort, "--hub.home=" + o.home().toAbsolutePath(),
-                    "--hub.data-dir=" + data.resolve("hub"), "--hub.demo.enabled=false",
+                    "--hub.data-dir=" + data.resolve("hub"),
                     "--hub.sla.check-interval-ms=3600000"));
             Map<String, String> c = new HashMap<>();
             c.put("HOTLINE12345_BASE_URL", d);

@@ -76,7 +76,7 @@ class HubAdmin implements HubAdminMBean, DisposableBean {
     }
 
     /** The Hawtio user (Jolokia runs in the request thread), or "jmx" for a plain JMX client. */
-    private static String actor() {
+    static String actor() {
         Authentication a = SecurityContextHolder.getContext().getAuthentication();
         return a == null ? "jmx" : a.getName() + " (jmx)";
     }

@@ -1,10 +1,10 @@
 package org.disputehub.hub.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.disputehub.canonical.codec.Json;
 import org.disputehub.hub.linking.LinkStore;
 import org.disputehub.hub.store.CaseStore;
 import org.disputehub.hub.store.StoredCase;
+import org.disputehub.hub.support.ApiJson;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,7 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/v1/cases/{caseId}}: the case, its links (the case it joined with score and rule, the reports
- * linked to it, repeat counts), dispatches and status history.
+ * linked to it, repeat counts, its message log), dispatches and status history;
+ * every time at +08:00 ({@link ApiJson}).
  */
 @RestController
 class CaseController {
@@ -30,18 +31,20 @@ class CaseController {
     ResponseEntity<ObjectNode> get(@PathVariable String caseId) {
         return cases.find(caseId).map(this::view).map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.status(404)
-                        .body(Json.mapper().createObjectNode().put("error", "unknown case " + caseId)));
+                        .body(ApiJson.object().put("error", "unknown case " + caseId)));
     }
 
     private ObjectNode view(StoredCase stored) {
-        ObjectNode out = Json.mapper().createObjectNode();
-        ObjectNode data = (ObjectNode) Json.tree(stored.canonical());
+        ObjectNode out = ApiJson.object();
+        ObjectNode data = (ObjectNode) ApiJson.tree(stored.canonical());
         data.put("status", stored.status().name());
         data.put("escalated", stored.escalated());
         out.set("case", data);
-        out.set("links", links.view(stored.caseId()));
-        out.set("dispatches", Json.tree(cases.dispatches(stored.caseId())));
-        out.set("statusHistory", Json.tree(cases.events(stored.caseId())));
+        ObjectNode related = links.view(stored.caseId());
+        related.put("messages", "/api/v1/cases/" + stored.caseId() + "/messages");
+        out.set("links", related);
+        out.set("dispatches", ApiJson.tree(cases.dispatches(stored.caseId())));
+        out.set("statusHistory", ApiJson.tree(cases.events(stored.caseId())));
         return out;
     }
 }

@@ -6,7 +6,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -23,7 +22,6 @@ public record HubProperties(
         @Valid @NotNull Stage intake,
         @Valid @NotNull Stage status,
         @Valid @NotNull Stage audit,
-        @Valid @NotNull Summary summary,
         @Valid Security security) {
 
     /** The mapping tables' folder (a String property: Spring's Path conversion refuses relative parents). */
@@ -35,9 +33,6 @@ public record HubProperties(
     }
 
     public record Stage(@Min(1) @Max(64) int consumers) {
-    }
-
-    public record Summary(@NotNull Duration interval) {
     }
 
     public record Security(@Valid List<User> users) {

@@ -11,6 +11,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.disputehub.canonical.connector.HubHeaders;
 import org.disputehub.canonical.connector.PermanentFailureException;
+import org.disputehub.canonical.connector.RetryAfter;
 import org.disputehub.canonical.connector.TemporaryFailureException;
 import org.disputehub.hub.store.CaseStore;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Sends one dispatch order to a department over HTTP (contracts/departments.md, channel {@code http}):
  * {@code POST {base}/dispatch} with {@code Idempotency-Key: {caseId}:{dispatchNo}} and the department's token.
- * 2xx accepted; 408, 429, 5xx and I/O failures are temporary; any other 4xx is permanent. Later notices about
+ * 2xx accepted; 408, 429, 5xx and I/O failures are temporary (a {@code Retry-After} on 429 or 503 sets the wait before
+ * the next attempt: {@link DispatchErrorPolicy}); any other 4xx is permanent. Later notices about
  * the same case (UPDATE, WITHDRAW) go the same way with {@code X-Hub-Notice} and their own idempotency key. An order
  * already recorded as delivered (a redelivered or replayed copy) is not sent again, and an order is claimed in the
  * store for the length of a send ({@code 3 × hub.dispatch.timeout}): a second copy arriving meanwhile is retried
@@ -38,10 +40,12 @@ public class DispatchHttpSender implements Processor {
     private final HttpClient http;
     private final Duration timeout;
     private final Duration lease;
+    private final DispatchErrorPolicy policy;
 
     public DispatchHttpSender(DepartmentRegistry departments, CaseStore cases, HttpClient hubHttpClient,
-                              @Value("${hub.dispatch.timeout:PT10S}") Duration timeout) {
+                              @Value("${hub.dispatch.timeout:PT10S}") Duration timeout, DispatchErrorPolicy policy) {
         this.departments = departments;
+        this.policy = policy;
         this.cases = cases;
         this.http = hubHttpClient;
         this.timeout = timeout;
@@ -50,6 +54,7 @@ public class DispatchHttpSender implements Processor {
 
     @Override
     public void process(Exchange exchange) {
+        RetryAfter.clear(exchange);
         String caseId = exchange.getMessage().getHeader(HubHeaders.CASE_ID, String.class);
         String dispatchNo = exchange.getMessage().getHeader(DISPATCH_NO, String.class);
         Department dept = departments.get(exchange.getMessage().getHeader(DEPT_CODE, String.class));
@@ -105,8 +110,8 @@ public class DispatchHttpSender implements Processor {
         }
         String what = "dispatch " + caseId + " to " + dept.code() + ": HTTP " + status;
         if (status == 408 || status == 429 || status >= 500) {
-            String retryAfter = response.headers().firstValue("Retry-After").map(v -> " (Retry-After " + v + ")").orElse("");
-            throw new TemporaryFailureException(what + retryAfter);
+            String wait = status == 429 || status == 503 ? policy.honourRetryAfter(response, exchange) : "";
+            throw new TemporaryFailureException(what + wait);
         }
         throw new PermanentFailureException(what + " " + abbreviate(response.body()));
     }

@@ -15,25 +15,31 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthContributor;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.NamedContributor;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.stereotype.Component;
 
 /**
  * Health contributor {@code connectors}, one component per enabled connector: its routes and their status, the last
- * success and the last error. OUT_OF_SERVICE when one of its routes is not started (stopped or suspended, e.g. from
+ * success and the last error. PAUSED while an operator has paused it ({@link ConnectorPause}); OUT_OF_SERVICE when one of its routes is not started (stopped or suspended, e.g. from
  * Hawtio); DOWN when it has been failing without a success for longer than {@code hub.health.connector-failing-after}
  * (default 5 min); UP otherwise.
  */
 @Component("connectors")
 public class ConnectorsHealth implements CompositeHealthContributor {
 
+    /** The status of a paused connector (ordered between OUT_OF_SERVICE and UP, answered 200). */
+    public static final Status PAUSED = new Status("PAUSED", "paused by an operator");
+
     private final CamelContext camel;
     private final RouteActivity activity;
     private final OpsMonitor monitor;
     private final Clock clock;
     private final Duration failingAfter;
+    private final ConnectorPause pause;
 
     public ConnectorsHealth(CamelContext camel, RouteActivity activity, OpsMonitor monitor, Clock clock,
-                            @Value("${hub.health.connector-failing-after:PT5M}") Duration failingAfter) {
+                            @Value("${hub.health.connector-failing-after:PT5M}") Duration failingAfter,
+                            ConnectorPause pause) {
         if (failingAfter.isNegative() || failingAfter.isZero()) {
             throw new IllegalArgumentException("hub.health.connector-failing-after must be positive, was " + failingAfter);
         }
@@ -42,6 +48,7 @@ public class ConnectorsHealth implements CompositeHealthContributor {
         this.monitor = monitor;
         this.clock = clock;
         this.failingAfter = failingAfter;
+        this.pause = pause;
     }
 
     @Override
@@ -66,7 +73,10 @@ public class ConnectorsHealth implements CompositeHealthContributor {
         ConnectorState s = activity.state(connector);
         Instant now = clock.instant();
         Health.Builder h;
-        if (routes.values().stream().anyMatch(st -> !ServiceStatus.Started.name().equals(st))) {
+        if (pause.isPaused(connector)) {
+            h = Health.status(PAUSED).withDetail("reason", "paused by an operator; POST /api/v1/admin/connectors/"
+                    + connector + "/resume resumes it");
+        } else if (routes.values().stream().anyMatch(st -> !ServiceStatus.Started.name().equals(st))) {
             h = Health.outOfService().withDetail("reason", "a route is not started");
         } else if (s.failingSince() != null && Duration.between(s.failingSince(), now).compareTo(failingAfter) > 0) {
             h = Health.down().withDetail("reason", "failing since " + s.failingSince() + " (longer than " + failingAfter + ")");

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Service;
  * The periodic check ({@code hub-ops-check}, every {@code hub.alerts.check-interval}): samples the depth of every stage
  * queue and DLQ into the gauges {@code hub.queue.depth{queue, kind=stage|dlq}}, and raises alerts for a DLQ that grew
  * by {@code hub.alerts.dlq-growth} or more, a connector whose routes failed {@code hub.alerts.connector-failures} times
- * or more, and a connector silent for longer than its {@code hub.alerts.silence.{connector}}.
+ * or more, and a connector silent for longer than its {@code hub.alerts.silence.{connector}} (a paused connector is
+ * not checked).
  */
 @Service("opsMonitor")
 public class OpsMonitor {
@@ -29,12 +30,14 @@ public class OpsMonitor {
     private final CamelContext camel;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final ConnectorPause pause;
     private final Map<String, AtomicLong> depths = new ConcurrentHashMap<>();
     private final Map<String, Long> lastDlqDepth = new ConcurrentHashMap<>();
     private final Map<String, Long> lastFailures = new ConcurrentHashMap<>();
 
     public OpsMonitor(BrokerQueues queues, RouteActivity activity, OpsAlerts alerts, AlertProperties props,
-                      CamelContext camel, Clock clock, MeterRegistry meters) {
+                      CamelContext camel, Clock clock, MeterRegistry meters, ConnectorPause pause) {
+        this.pause = pause;
         this.queues = queues;
         this.activity = activity;
         this.alerts = alerts;
@@ -58,6 +61,9 @@ public class OpsMonitor {
         }
         if (props.enabled()) {
             for (String connector : activeConnectors()) {
+                if (pause.isPaused(connector)) {
+                    continue; // silent and idle by an operator's choice
+                }
                 checkConnector(connector, activity.state(connector));
             }
         }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.disputehub.canonical.connector.HubHeaders;
+import org.disputehub.hub.support.ApiJson;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -67,6 +68,39 @@ public class ParkedMessages {
         } catch (JMSException e) {
             throw new IllegalStateException("cannot browse " + queues.dlq(queue) + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The parked messages of every stage's DLQ that name one of the cases (the {@code caseId} header or the id in the
+     * body), at most {@code limit}, each with the stage queue it was parked from.
+     */
+    public List<ParkedMessage> naming(java.util.Collection<String> caseIds, int limit) {
+        List<ParkedMessage> out = new ArrayList<>();
+        try (Connection c = connectionFactory.createConnection();
+             Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            c.start();
+            for (String queue : queues.stageQueues()) {
+                try (QueueBrowser browser = s.createBrowser(s.createQueue(queues.dlq(queue)))) {
+                    for (Enumeration<?> e = browser.getEnumeration(); e.hasMoreElements() && out.size() < limit; ) {
+                        Message m = (Message) e.nextElement();
+                        if (names(m, caseIds)) {
+                            out.add(describe(m));
+                        }
+                    }
+                }
+            }
+            return out;
+        } catch (JMSException e) {
+            throw new IllegalStateException("cannot browse the dead-letter queues: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean names(Message m, java.util.Collection<String> caseIds) throws JMSException {
+        if (caseIds.contains(m.getStringProperty(HubHeaders.CASE_ID))) {
+            return true;
+        }
+        String body = m instanceof TextMessage t ? t.getText() : null;
+        return body != null && caseIds.stream().anyMatch(body::contains);
     }
 
     /** The parked messages matching the filter (every criterion optional; a blank filter matches all). */
@@ -144,8 +178,12 @@ public class ParkedMessages {
         long size = m instanceof TextMessage t ? (t.getText() == null ? 0 : t.getText().getBytes(StandardCharsets.UTF_8).length)
                 : m instanceof BytesMessage b ? b.getBodyLength() : 0;
         String parkedAt = m.getStringProperty(HubHeaders.PARKED_AT);
-        if (parkedAt == null) {
-            parkedAt = java.time.Instant.ofEpochMilli(m.getJMSTimestamp()).toString();
+        try {
+            parkedAt = ApiJson.format(parkedAt == null
+                    ? java.time.Instant.ofEpochMilli(m.getJMSTimestamp()).atOffset(java.time.ZoneOffset.UTC)
+                    : java.time.OffsetDateTime.parse(parkedAt));
+        } catch (java.time.format.DateTimeParseException e) {
+            // not a time: shown as it was stamped
         }
         return new ParkedMessage(m.getJMSMessageID(), m.getStringProperty(HubHeaders.PARK_REASON), parkedAt,
                 m.getStringProperty(HubHeaders.PARKED_FROM), m.getStringProperty(HubHeaders.CASE_ID), size);

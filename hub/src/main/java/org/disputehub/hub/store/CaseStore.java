@@ -63,18 +63,24 @@ public class CaseStore {
 
     public void insert(CanonicalCase c, OffsetDateTime now) {
         jdbc.update("INSERT INTO hub_case (case_id, source_system, source_id, status, dept_code, dispatch_no,"
-                        + " category_code, region_code, reported_at, created_at, updated_at, data, repeat_count)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " category_code, region_code, reported_at, created_at, updated_at, data, repeat_count,"
+                        + " received_at, risk_level) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 c.caseId(), c.source().system(), c.source().sourceId(), c.status().name(),
                 c.assignment() == null ? null : c.assignment().deptCode(),
                 c.assignment() == null ? 0 : c.assignment().dispatchNo(),
                 c.category().code(), c.location().regionCode(), c.reportedAt(), now, now, Json.write(c),
-                c.related() == null ? 0 : c.related().repeatCount());
+                c.related() == null ? 0 : c.related().repeatCount(),
+                c.source().receivedAt() == null ? now : c.source().receivedAt(), riskLevel(c));
     }
 
     public void updateData(CanonicalCase c, OffsetDateTime now) {
-        jdbc.update("UPDATE hub_case SET data = ?, category_code = ?, region_code = ?, updated_at = ? WHERE case_id = ?",
-                Json.write(c), c.category().code(), c.location().regionCode(), now, c.caseId());
+        jdbc.update("UPDATE hub_case SET data = ?, category_code = ?, region_code = ?, risk_level = ?, updated_at = ?"
+                        + " WHERE case_id = ?",
+                Json.write(c), c.category().code(), c.location().regionCode(), riskLevel(c), now, c.caseId());
+    }
+
+    private static String riskLevel(CanonicalCase c) {
+        return c.risk() == null || c.risk().level() == null ? null : c.risk().level().name();
     }
 
     public void updateStatus(String caseId, CaseStatus status, boolean escalated, OffsetDateTime now) {

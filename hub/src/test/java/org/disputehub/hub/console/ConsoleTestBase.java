@@ -28,6 +28,8 @@ import org.springframework.test.context.ActiveProfiles;
 abstract class ConsoleTestBase {
 
     static final String ROUTES = "org.apache.camel:context=dispute-hub,type=routes,name=";
+    static final String CONTEXT = "org.apache.camel:context=dispute-hub,type=context,name=\"dispute-hub\"";
+    static final String ACCESS_CONTROL = "hawtio:type=security,area=jmx,name=HubAccessControl";
 
     @LocalServerPort
     int port;
@@ -52,7 +54,7 @@ abstract class ConsoleTestBase {
         return http.send(req.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** POST with the CSRF token the login page hands out, so a refusal is the hub's rule, not a missing token. */
+    /** POST with the CSRF token the hub hands out, so a refusal is the hub's rule, not a missing token. */
     HttpResponse<String> post(String user, String path, String contentType, String body)
             throws IOException, InterruptedException {
         String token = csrfToken();
@@ -70,12 +72,12 @@ abstract class ConsoleTestBase {
     }
 
     private String csrfToken() throws IOException, InterruptedException {
-        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base() + "/login")).GET().build(),
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/health")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
-        return login.headers().allValues("Set-Cookie").stream()
+        return page.headers().allValues("Set-Cookie").stream()
                 .filter(c -> c.startsWith("XSRF-TOKEN="))
                 .map(c -> c.substring("XSRF-TOKEN=".length(), c.indexOf(';')))
-                .findFirst().orElseThrow(() -> new AssertionError("the login page set no XSRF-TOKEN cookie"));
+                .findFirst().orElseThrow(() -> new AssertionError("the hub set no XSRF-TOKEN cookie"));
     }
 
     String routeState(String routeId) {

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -71,7 +72,8 @@ class DispatchClaimTest {
                 return dept;
             }
         };
-        sender = new DispatchHttpSender(registry, cases, HttpClient.newHttpClient(), Duration.ofSeconds(5));
+        sender = new DispatchHttpSender(registry, cases, HttpClient.newHttpClient(), Duration.ofSeconds(5),
+                new DispatchErrorPolicy(Duration.ofSeconds(1), 50, 200, Duration.ofSeconds(60), Clock.systemUTC()));
         pool = Executors.newFixedThreadPool(2);
     }
 

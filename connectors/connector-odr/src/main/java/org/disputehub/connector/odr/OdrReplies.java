@@ -3,13 +3,11 @@ package org.disputehub.connector.odr;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.disputehub.canonical.codec.Masking;
 import org.disputehub.canonical.connector.PermanentFailureException;
+import org.disputehub.canonical.connector.RetryAfter;
 import org.disputehub.canonical.connector.TemporaryFailureException;
 
 /**
@@ -32,19 +30,17 @@ public class OdrReplies {
 
     /** Called before each attempt: a delay asked for by an earlier 429 does not apply to later failures. */
     public static void clearDelay(Exchange exchange) {
-        exchange.getMessage().removeHeader(Exchange.REDELIVERY_DELAY);
+        RetryAfter.clear(exchange);
     }
 
     public RuntimeException failure(HttpResponse<String> reply, String what, Exchange exchange) {
         int status = reply.statusCode();
         String message = what + ": HTTP " + status + abbreviate(reply.body());
         if (status == 429) {
-            Optional<Duration> asked = retryAfter(reply);
+            Optional<Duration> asked = RetryAfter.of(reply, clock);
             if (asked.isPresent()) {
                 Duration wait = asked.get().compareTo(maxRetryAfter) > 0 ? maxRetryAfter : asked.get();
-                exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, wait.toMillis());
-                return new TemporaryFailureException(message + " (Retry-After " + asked.get().toSeconds()
-                        + " s, next attempt in " + wait.toMillis() + " ms)");
+                return new TemporaryFailureException(message + RetryAfter.delayNextAttempt(exchange, asked.get(), wait));
             }
             return new TemporaryFailureException(message);
         }
@@ -55,23 +51,6 @@ public class OdrReplies {
             return new PermanentFailureException(message + " even with a renewed token (check hub.connectors.odr.client-id/-secret)");
         }
         return new PermanentFailureException(message);
-    }
-
-    Optional<Duration> retryAfter(HttpResponse<String> reply) {
-        Optional<String> header = reply.headers().firstValue("Retry-After").map(String::strip);
-        if (header.isEmpty()) {
-            return Optional.empty();
-        }
-        String value = header.get();
-        if (value.matches("\\d{1,9}")) {
-            return Optional.of(Duration.ofSeconds(Long.parseLong(value)));
-        }
-        try {
-            Duration until = Duration.between(clock.instant(), ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
-            return Optional.of(until.isNegative() ? Duration.ZERO : until);
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
     }
 
     private static String abbreviate(String body) {

@@ -1,13 +1,10 @@
-package org.disputehub.hub.demo;
+package org.disputehub.demo;
 
 import java.time.Duration;
 import org.disputehub.connector.odr.OdrProperties;
 import org.disputehub.fixtures.odr.OdrSimulator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,9 +17,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = {"hub.demo.enabled", "hub.connectors.odr.enabled"}, havingValue = "true")
-class OdrDemo implements SmartLifecycle {
-
-    private static final Logger LOG = LoggerFactory.getLogger("hub.demo");
+class OdrDemo extends DemoSimulator<OdrSimulator> {
 
     private final int port;
     private final Duration disputeEvery;
@@ -31,13 +26,13 @@ class OdrDemo implements SmartLifecycle {
     private final String webhookSecret;
     private final String clientId;
     private final String clientSecret;
-    private volatile OdrSimulator simulator;
 
     OdrDemo(@Value("${hub.demo.odr-port}") int port,
             @Value("${hub.demo.odr-dispute-every}") Duration disputeEvery,
             @Value("${hub.demo.odr-mediation-takes}") Duration mediationTakes,
             @Value("${hub.public-url}") String publicUrl,
             OdrProperties odr) {
+        super("ODR simulator", port);
         this.port = port;
         this.disputeEvery = disputeEvery;
         this.mediationTakes = mediationTakes;
@@ -48,29 +43,17 @@ class OdrDemo implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        try {
-            simulator = OdrSimulator.start(port, webhookUrl, webhookSecret, clientId, clientSecret, disputeEvery,
-                    mediationTakes);
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("demo ODR simulator could not start (port " + port + " free?)", e);
-        }
+    protected OdrSimulator open() {
+        OdrSimulator simulator = OdrSimulator.start(port, webhookUrl, webhookSecret, clientId, clientSecret, disputeEvery,
+                mediationTakes);
         LOG.info("demo: ODR simulator files a dispute on {} every {}, serves token/status/mediations on :{} and"
                 + " concludes each mediation after {}", webhookUrl, disputeEvery, port, mediationTakes);
+        return simulator;
     }
 
     @Override
-    public void stop() {
-        OdrSimulator running = simulator;
-        simulator = null;
-        if (running != null) {
-            LOG.info("demo: ODR simulator stopped after {} webhooks taken by the hub", running.delivered());
-            running.stop();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return simulator != null;
+    protected void close(OdrSimulator simulator) {
+        LOG.info("demo: ODR simulator stopped after {} webhooks taken by the hub", simulator.delivered());
+        simulator.stop();
     }
 }

@@ -1,12 +1,9 @@
-package org.disputehub.hub.demo;
+package org.disputehub.demo;
 
 import java.time.Duration;
 import org.disputehub.fixtures.petition.PetitionSimulator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,21 +14,19 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = {"hub.demo.enabled", "hub.connectors.petition.enabled"}, havingValue = "true")
-class PetitionDemo implements SmartLifecycle {
-
-    private static final Logger LOG = LoggerFactory.getLogger("hub.demo");
+class PetitionDemo extends DemoSimulator<PetitionSimulator> {
 
     private final int port;
     private final Duration every;
     private final String inboundUrl;
     private final String secret;
-    private volatile PetitionSimulator simulator;
 
     PetitionDemo(@Value("${hub.demo.petition-port}") int port,
                  @Value("${hub.demo.petition-every}") Duration every,
                  @Value("${hub.public-url}") String publicUrl,
                  @Value("${hub.connectors.petition.inbound-path:/api/inbound/petition}") String inboundPath,
                  @Value("${hub.connectors.petition.shared-secret}") String secret) {
+        super("petition simulator", port);
         this.port = port;
         this.every = every;
         this.inboundUrl = publicUrl.replaceAll("/+$", "") + inboundPath;
@@ -39,29 +34,17 @@ class PetitionDemo implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        try {
-            simulator = PetitionSimulator.start(port, inboundUrl, secret, every);
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("demo petition simulator could not start (port " + port + " free?)", e);
-        }
+    protected PetitionSimulator open() {
+        PetitionSimulator simulator = PetitionSimulator.start(port, inboundUrl, secret, every);
         LOG.info("demo: petition simulator pushes a petition to {} every {}, takes BLZT status posts on :{}",
                 inboundUrl, every, port);
+        return simulator;
     }
 
     @Override
-    public void stop() {
-        PetitionSimulator running = simulator;
-        simulator = null;
-        if (running != null) {
-            LOG.info("demo: petition simulator stopped after {} accepted and {} refused pushes", running.accepted(),
-                    running.refused());
-            running.stop();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return simulator != null;
+    protected void close(PetitionSimulator simulator) {
+        LOG.info("demo: petition simulator stopped after {} accepted and {} refused pushes", simulator.accepted(),
+                simulator.refused());
+        simulator.stop();
     }
 }

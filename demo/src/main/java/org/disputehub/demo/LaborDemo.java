@@ -1,13 +1,10 @@
-package org.disputehub.hub.demo;
+package org.disputehub.demo;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import org.disputehub.fixtures.labor.LaborSimulator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,20 +15,18 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = {"hub.demo.enabled", "hub.connectors.labor.enabled"}, havingValue = "true")
-class LaborDemo implements SmartLifecycle {
-
-    private static final Logger LOG = LoggerFactory.getLogger("hub.demo");
+class LaborDemo extends DemoSimulator<LaborSimulator> {
 
     private final int port;
     private final Duration every;
     private final Path inbox;
     private final String apiKey;
-    private volatile LaborSimulator simulator;
 
     LaborDemo(@Value("${hub.demo.labor-port}") int port,
               @Value("${hub.demo.labor-batch-every}") Duration every,
               @Value("${hub.connectors.labor.inbox}") String inbox,
               @Value("${hub.connectors.labor.api-key}") String apiKey) {
+        super("labor simulator", port);
         this.port = port;
         this.every = every;
         this.inbox = Path.of(inbox);
@@ -39,27 +34,15 @@ class LaborDemo implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        try {
-            simulator = LaborSimulator.start(port, inbox, apiKey, every);
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("demo labor simulator could not start (port " + port + " free?)", e);
-        }
+    protected LaborSimulator open() {
+        LaborSimulator simulator = LaborSimulator.start(port, inbox, apiKey, every);
         LOG.info("demo: labor simulator drops a GBK batch into {} every {}, takes progress posts on :{}", inbox, every, port);
+        return simulator;
     }
 
     @Override
-    public void stop() {
-        LaborSimulator running = simulator;
-        simulator = null;
-        if (running != null) {
-            LOG.info("demo: labor simulator stopped after {} batches", running.batchesDropped());
-            running.stop();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return simulator != null;
+    protected void close(LaborSimulator simulator) {
+        LOG.info("demo: labor simulator stopped after {} batches", simulator.batchesDropped());
+        simulator.stop();
     }
 }

@@ -1,13 +1,10 @@
-package org.disputehub.hub.demo;
+package org.disputehub.demo;
 
 import java.time.Duration;
 import org.disputehub.connector.zhengding.Zhengding;
 import org.disputehub.fixtures.zhengding.ZhengdingSimulator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,15 +16,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = {"hub.demo.enabled", "hub.connectors.zhengding.enabled"}, havingValue = "true")
-class ZhengdingDemo implements SmartLifecycle {
-
-    private static final Logger LOG = LoggerFactory.getLogger("hub.demo");
+class ZhengdingDemo extends DemoSimulator<ZhengdingSimulator> {
 
     private final int port;
     private final Duration stepDelay;
     private final String callbackUrl;
     private final ZhengdingSimulator.App app;
-    private volatile ZhengdingSimulator simulator;
 
     ZhengdingDemo(@Value("${hub.demo.zhengding-port}") int port,
                   @Value("${hub.demo.zhengding-step-delay:2s}") Duration stepDelay,
@@ -36,6 +30,7 @@ class ZhengdingDemo implements SmartLifecycle {
                   @Value("${hub.connectors.zhengding.app-secret}") String appSecret,
                   @Value("${hub.connectors.zhengding.callback-token}") String callbackToken,
                   @Value("${hub.connectors.zhengding.callback-aes-key}") String aesKey) {
+        super("Zhengding simulator", port);
         this.port = port;
         this.stepDelay = stepDelay;
         this.callbackUrl = publicUrl.replaceAll("/+$", "") + Zhengding.CALLBACK_PATH;
@@ -43,28 +38,16 @@ class ZhengdingDemo implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        try {
-            simulator = ZhengdingSimulator.start(port, app, callbackUrl, stepDelay);
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("demo Zhengding simulator could not start (port " + port + " free?)", e);
-        }
+    protected ZhengdingSimulator open() {
+        ZhengdingSimulator simulator = ZhengdingSimulator.start(port, app, callbackUrl, stepDelay);
         LOG.info("demo: Zhengding simulator on :{}; its duty staff call back {} (a step every {})", port, callbackUrl,
                 stepDelay);
+        return simulator;
     }
 
     @Override
-    public void stop() {
-        ZhengdingSimulator running = simulator;
-        simulator = null;
-        if (running != null) {
-            LOG.info("demo: Zhengding simulator stopped after {} acknowledged callbacks", running.callbacksAcknowledged());
-            running.stop();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return simulator != null;
+    protected void close(ZhengdingSimulator simulator) {
+        LOG.info("demo: Zhengding simulator stopped after {} acknowledged callbacks", simulator.callbacksAcknowledged());
+        simulator.stop();
     }
 }

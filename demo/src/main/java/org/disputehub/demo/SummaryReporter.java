@@ -1,4 +1,4 @@
-package org.disputehub.hub.demo;
+package org.disputehub.demo;
 
 import java.lang.management.ManagementFactory;
 import java.time.OffsetDateTime;
@@ -7,12 +7,20 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.disputehub.hub.kpi.KpiService;
 import org.disputehub.hub.kpi.Kpis;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
 
-/** One summary line every few seconds: received / dispatched / closed / feedback delivered / parked. */
-final class SummaryReporter implements Runnable {
+/**
+ * The demo's summary: one line every {@code hub.demo.summary-every} (received / dispatched / closed / feedback
+ * delivered / returned / escalated / linked / red / parked) and the KPIs of the last 24 h every sixth time.
+ */
+@Component
+@ConditionalOnProperty(name = "hub.demo.enabled", havingValue = "true")
+class SummaryReporter {
 
     private static final Logger LOG = LoggerFactory.getLogger("hub.summary");
 
@@ -29,8 +37,8 @@ final class SummaryReporter implements Runnable {
         return i.numerator() + "/" + i.denominator();
     }
 
-    @Override
-    public void run() {
+    @Scheduled(initialDelayString = "${hub.demo.summary-every}", fixedRateString = "${hub.demo.summary-every}")
+    void report() {
         try {
             Map<String, Object> row = jdbc.queryForMap("SELECT"
                     + " (SELECT COUNT(*) FROM hub_case) AS received,"
