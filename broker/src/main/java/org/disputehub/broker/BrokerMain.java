@@ -19,6 +19,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class BrokerMain {
 
+    static {
+        // before the first logger: the broker's own logging configuration, unless one is given
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "broker-logback.xml");
+        }
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(BrokerMain.class);
 
     public static void main(String[] args) throws Exception {

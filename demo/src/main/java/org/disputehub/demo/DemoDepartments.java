@@ -5,7 +5,7 @@ import java.time.Duration;
 import org.disputehub.fixtures.departments.DepartmentSimulator;
 import org.disputehub.fixtures.departments.DepartmentWorkflow;
 import org.disputehub.hub.config.HubProperties;
-import org.disputehub.hub.dispatch.DepartmentRegistry;
+import org.disputehub.hub.department.DepartmentRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

@@ -13,6 +13,8 @@ import org.disputehub.canonical.connector.HubHeaders;
 import org.disputehub.canonical.connector.PermanentFailureException;
 import org.disputehub.canonical.connector.RetryAfter;
 import org.disputehub.canonical.connector.TemporaryFailureException;
+import org.disputehub.hub.department.Department;
+import org.disputehub.hub.department.DepartmentRegistry;
 import org.disputehub.hub.store.CaseStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;

@@ -7,6 +7,8 @@ import org.disputehub.canonical.codec.Json;
 import org.disputehub.canonical.model.Assignment;
 import org.disputehub.canonical.model.CanonicalCase;
 import org.disputehub.canonical.model.Parts.RiskLevel;
+import org.disputehub.hub.department.Department;
+import org.disputehub.hub.department.DepartmentRegistry;
 import org.disputehub.hub.mapping.MappingTables;
 import org.disputehub.hub.mapping.MappingService;
 import org.disputehub.hub.sla.SlaClocks;

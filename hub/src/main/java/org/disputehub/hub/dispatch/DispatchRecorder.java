@@ -8,6 +8,8 @@ import org.disputehub.canonical.connector.AuditRecord;
 import org.disputehub.canonical.connector.HubHeaders;
 import org.disputehub.canonical.model.CaseStatus;
 import org.disputehub.canonical.model.StatusEvent;
+import org.disputehub.hub.department.Department;
+import org.disputehub.hub.department.DepartmentRegistry;
 import org.disputehub.hub.store.AuditLog;
 import org.disputehub.hub.store.CaseStore;
 import org.slf4j.Logger;

@@ -4,7 +4,7 @@ import java.util.List;
 import org.disputehub.canonical.connector.VocabularyReloader;
 import org.disputehub.canonical.model.Category;
 import org.disputehub.hub.config.HubProperties;
-import org.disputehub.hub.dispatch.DepartmentRegistry;
+import org.disputehub.hub.department.DepartmentRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

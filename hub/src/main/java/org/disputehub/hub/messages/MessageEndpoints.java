@@ -1,8 +1,8 @@
 package org.disputehub.hub.messages;
 
 import java.util.Map;
-import org.disputehub.hub.dispatch.Department;
-import org.disputehub.hub.dispatch.DepartmentRegistry;
+import org.disputehub.hub.department.Department;
+import org.disputehub.hub.department.DepartmentRegistry;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 

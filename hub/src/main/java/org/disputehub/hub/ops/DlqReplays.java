@@ -1,5 +1,6 @@
 package org.disputehub.hub.ops;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import org.disputehub.canonical.codec.Json;
 import org.disputehub.canonical.connector.AuditRecord;
 import org.disputehub.hub.store.AuditLog;
+import org.disputehub.hub.support.LogTimes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -24,11 +26,13 @@ public class DlqReplays {
     public static final String AUDIT_SYSTEM = "HUB-ADMIN";
     private static final Logger LOG = LoggerFactory.getLogger("hub.ops");
 
+    private final Clock clock;
     private final ParkedMessages parked;
     private final BrokerQueues queues;
     private final AuditLog audit;
 
-    public DlqReplays(ParkedMessages parked, BrokerQueues queues, AuditLog audit) {
+    public DlqReplays(ParkedMessages parked, BrokerQueues queues, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.parked = parked;
         this.queues = queues;
         this.audit = audit;
@@ -85,7 +89,7 @@ public class DlqReplays {
         ParkedMessage m = moved.get();
         done.add(m);
         LOG.info("replayed {} (caseId={}) from DLQ.{} to {} by {}; it was parked at {} for: {}", m.messageId(), m.caseId(),
-                queue, queue, actor, m.parkedAt(), m.reason());
+                queue, queue, actor, LogTimes.of(m.parkedAt(), clock.getZone()), m.reason());
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("dlq", queues.dlq(queue));
         record.put("to", queue);

@@ -11,6 +11,7 @@ import org.disputehub.canonical.connector.HubHeaders;
 import org.disputehub.canonical.model.Notification;
 import org.disputehub.hub.support.Outbound;
 import org.disputehub.hub.support.OutboundSender;
+import org.disputehub.hub.support.LogTimes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -60,7 +61,8 @@ public class OpsAlerts {
             if (t != null && now.isBefore(t.lastSentAt().plus(props.throttle()))) {
                 throttles.put(key, new Throttle(t.lastSentAt(), t.suppressed() + 1));
                 meters.counter("hub.alerts", "kind", kind, "outcome", "suppressed").increment();
-                LOG.info("alert {} about {} held back (one was sent at {}): {}", kind, subject, t.lastSentAt(), title);
+                LOG.info("alert {} about {} held back (one was sent at {}): {}", kind, subject,
+                        LogTimes.of(t.lastSentAt(), clock.getZone()), title);
                 return false;
             }
             suppressed = t == null ? 0 : t.suppressed();
@@ -68,7 +70,7 @@ public class OpsAlerts {
         }
         String markdown = "**告警** " + title + "\n\n" + text
                 + (suppressed > 0 ? "\n\n**合并** 上次告警后同类告警又发生 " + suppressed + " 次（已抑制）" : "")
-                + "\n\n**时间** " + now;
+                + "\n\n**时间** " + LogTimes.of(now, clock.getZone());
         LOG.warn("alert {} about {}: {}{}", kind, subject, title, suppressed > 0 ? " (" + suppressed + " held back before)" : "");
         meters.counter("hub.alerts", "kind", kind, "outcome", "sent").increment();
         if (recipients.isEmpty()) {

@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import org.disputehub.hub.config.HubProperties;
-import org.disputehub.hub.dispatch.DepartmentRegistry;
+import org.disputehub.hub.department.DepartmentRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;

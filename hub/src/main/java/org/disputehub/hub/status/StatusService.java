@@ -110,8 +110,16 @@ public class StatusService {
         Transition t = Transition.check(c.status(), event.status());
         cases.insertEvent(event, c.status(), t, now);
         if (t != Transition.ALLOWED) {
-            LOG.warn("case {} event {} {} -> {} {}", c.caseId(), event.eventId(), c.status(), event.status(),
-                    t == Transition.DUPLICATE ? "ignored (already in that status)" : "refused (not allowed)");
+            // a duplicate, or an origin's withdrawal after the case ended, is ordinary: only other refusals need a look
+            boolean expected = t == Transition.DUPLICATE || event.status() == CaseStatus.WITHDRAWN;
+            String line = "case {} event {} {} -> {} {}";
+            Object[] args = {c.caseId(), event.eventId(), c.status(), event.status(),
+                    t == Transition.DUPLICATE ? "ignored (already in that status)" : "refused (not allowed)"};
+            if (expected) {
+                LOG.info(line, args);
+            } else {
+                LOG.warn(line, args);
+            }
             return List.of();
         }
         if (event.status() == CaseStatus.DISPATCHED) {

@@ -28,6 +28,8 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.disputehub.canonical.connector.HubHeaders;
 import org.disputehub.canonical.connector.TemporaryFailureException;
+import org.disputehub.hub.department.Department;
+import org.disputehub.hub.department.DepartmentRegistry;
 import org.disputehub.hub.store.CaseStore;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;

@@ -1,4 +1,4 @@
-package org.disputehub.hub.dispatch;
+package org.disputehub.hub.department;
 
 import java.util.Map;
 
