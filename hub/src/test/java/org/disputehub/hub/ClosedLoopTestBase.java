@@ -173,7 +173,7 @@ abstract class ClosedLoopTestBase {
         String routes = rest.withBasicAuth("viewer", "viewer").getForObject(
                 "/actuator/jolokia/search/org.apache.camel:type=routes,*", String.class);
         assertThat(routes).contains("hub-intake", "hub-status", "hub-status-in", "hub-audit", "hub-park",
-                "dispatch-330108-wy-001", "dispatch-330108-zx-000", "hotline12345-poll", "hotline12345-feedback");
+                "dispatch-330108-wy-001", "dispatch-330108-zx-000", "hotline12345-poll", "hotline12345-relay");
     }
 
     private ResponseEntity<String> report(String caseId, String eventId, String status, String key) {

@@ -38,11 +38,11 @@ final class Departments implements AutoCloseable {
         this.ledger = ledger;
         this.hotline = hotline;
         server = DepartmentSimulator.on(0).acceptingAnyRequest().onDispatch(this::dispatched)
-                .serve("/jcj/", ex -> answer(ex, "alarm110-feedback", "application/xml;charset=UTF-8",
+                .serve("/jcj/", ex -> answer(ex, "alarm110-relay", "application/xml;charset=UTF-8",
                         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><FKJG><CODE>0</CODE><MSG>成功</MSG></FKJG>"))
-                .serve("/xf/", ex -> answer(ex, "petition-status", "application/xml;charset=UTF-8",
+                .serve("/xf/", ex -> answer(ex, "petition-relay", "application/xml;charset=UTF-8",
                         "<Ack><Code>0</Code></Ack>"))
-                .serve("/ldjc/", ex -> answer(ex, "labor-progress", "application/json;charset=UTF-8", "{\"ok\":true}"))
+                .serve("/ldjc/", ex -> answer(ex, "labor-relay", "application/json;charset=UTF-8", "{\"ok\":true}"))
                 .serve("/api/v2/workorders", this::hotline12345)
                 .start();
     }
@@ -79,7 +79,7 @@ final class Departments implements AutoCloseable {
             }
             hotline.served(System.nanoTime());
         } else {
-            answer(ex, "hotline12345-feedback", "application/json;charset=UTF-8", "{\"code\":0,\"msg\":\"ok\"}");
+            answer(ex, "hotline12345-relay", "application/json;charset=UTF-8", "{\"code\":0,\"msg\":\"ok\"}");
         }
     }
 

@@ -44,8 +44,7 @@ public class HubContractAutoConfiguration {
 
     @Bean
     VocabularyReloader vocabularyReloader(@Value("${hub.mappings-dir:}") String mappingsDir) {
-        VocabularyFiles.useMappingsDir(mappingsDir.isBlank() ? null : java.nio.file.Path.of(mappingsDir));
-        return new VocabularyReloader();
+        return new VocabularyReloader(mappingsDir.isBlank() ? null : java.nio.file.Path.of(mappingsDir));
     }
 
     @Bean

@@ -64,10 +64,10 @@ final class ApiExamples {
             {"queue":"HUB.DISPATCH.330108-WY-001","replayed":1,"messages":["ID:6b1c5e7a"],"skipped":{}}""";
 
     static final String CONNECTOR_PAUSED = """
-            {"connector":"petition","paused":true,"routes":{"petition-inbound":"Suspended","petition-status":"Suspended"}}""";
+            {"connector":"petition","paused":true,"routes":{"petition-inbound":"Suspended","petition-relay":"Suspended"}}""";
 
     static final String CONNECTOR_RESUMED = """
-            {"connector":"petition","paused":false,"routes":{"petition-inbound":"Started","petition-status":"Started"}}""";
+            {"connector":"petition","paused":false,"routes":{"petition-inbound":"Started","petition-relay":"Started"}}""";
 
     static final String STATUS_EVENT = """
             {"eventId":"d7c1","caseId":"HUB-20261122-000017","status":"SIGNED","occurredAt":"2026-11-22T09:40:10+08:00",\

@@ -14,13 +14,12 @@ public record RouteRole(String stage, String connector) {
     public static final List<String> CONNECTORS = List.of("hotline12345", "alarm110", "petition", "odr", "labor",
             "zhengding");
     public static final String HUB = "hub";
-    private static final List<String> RELAY_FLOWS = List.of("feedback", "status", "progress");
 
     public static RouteRole of(String routeId) {
         for (String c : CONNECTORS) {
             if (routeId.startsWith(c + "-")) {
                 String flow = routeId.substring(c.length() + 1);
-                return new RouteRole(RELAY_FLOWS.contains(flow) ? "relay" : "notify".equals(flow) ? "notify" : "inbound", c);
+                return new RouteRole("relay".equals(flow) ? "relay" : "notify".equals(flow) ? "notify" : "inbound", c);
             }
         }
         if (routeId.startsWith("dispatch-")) {

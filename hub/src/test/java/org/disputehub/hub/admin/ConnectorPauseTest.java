@@ -113,7 +113,7 @@ class ConnectorPauseTest {
         JsonNode paused = adminPost("/api/v1/admin/connectors/alarm110/pause");
         assertThat(paused.path("paused").asBoolean()).isTrue();
         assertThat(paused.at("/routes/alarm110-intake").asText()).isEqualTo("Suspended");
-        assertThat(paused.at("/routes/alarm110-feedback").asText()).isEqualTo("Suspended");
+        assertThat(paused.at("/routes/alarm110-relay").asText()).isEqualTo("Suspended");
         assertThat(connectorHealth("alarm110").path("status").asText()).isEqualTo("PAUSED");
 
         publishAlarm();

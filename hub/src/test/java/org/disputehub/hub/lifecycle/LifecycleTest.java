@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.disputehub.canonical.codec.Json;
+import org.disputehub.canonical.connector.VocabularyReloader;
 import org.disputehub.canonical.model.CanonicalCase;
 import org.disputehub.canonical.model.CaseEnvelope;
 import org.disputehub.canonical.model.CaseSource;
@@ -31,9 +32,8 @@ import org.disputehub.canonical.model.Location;
 import org.disputehub.canonical.model.Notification;
 import org.disputehub.canonical.model.Party;
 import org.disputehub.canonical.model.RawMessage;
+import org.disputehub.fixtures.MutableClock;
 import org.disputehub.hub.HubTestSupport;
-import org.disputehub.hub.MutableClock;
-import org.disputehub.connector.hotline12345.StatusVocabulary;
 import org.disputehub.hub.sla.SlaChecker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -121,7 +121,7 @@ class LifecycleTest {
     @Autowired
     SlaChecker checker;
     @Autowired
-    StatusVocabulary hotlineVocabulary;
+    VocabularyReloader vocabularies;
 
     @Test
     void anOnboardedDepartmentGetsItsCasesAndReturnsAreReroutedNeverBackThenToTheDutyCentre() {
@@ -298,22 +298,22 @@ class LifecycleTest {
     void statusVocabulariesInTheMappingsFolderReloadAllOrNothing() throws IOException {
         Path vocabulary = MAPPINGS.resolve("status/hotline12345/status-vocabulary.properties");
         String shipped = Files.readString(vocabulary);
-        assertThat(hotlineVocabulary.status(CaseStatus.ARRIVED)).contains("PROCESS");
+        assertThat(vocabularies.vocabulary("HOTLINE12345").code(CaseStatus.ARRIVED)).contains("PROCESS");
 
         Files.writeString(vocabulary, shipped.replace("status.ARRIVED=PROCESS", "status.ARRIVED=ARRIVE"));
         ResponseEntity<String> refused = rest.withBasicAuth("admin", "admin")
                 .postForEntity("/api/v1/admin/mappings/reload", null, String.class);
         assertThat(refused.getStatusCode().value()).isEqualTo(422);
         assertThat(refused.getBody()).contains("status vocabulary", "status-vocabulary.properties", "ARRIVE");
-        assertThat(hotlineVocabulary.status(CaseStatus.ARRIVED)).as("the old vocabulary stays").contains("PROCESS");
+        assertThat(vocabularies.vocabulary("HOTLINE12345").code(CaseStatus.ARRIVED)).as("the old vocabulary stays").contains("PROCESS");
 
         Files.writeString(vocabulary, shipped.replace("status.ARRIVED=PROCESS", "status.ARRIVED=SIGN"));
         assertThat(rest.withBasicAuth("admin", "admin").postForEntity("/api/v1/admin/mappings/reload", null,
                 String.class).getStatusCode().value()).isEqualTo(200);
-        assertThat(hotlineVocabulary.status(CaseStatus.ARRIVED)).contains("SIGN");
+        assertThat(vocabularies.vocabulary("HOTLINE12345").code(CaseStatus.ARRIVED)).contains("SIGN");
         Files.writeString(vocabulary, shipped);
         rest.withBasicAuth("admin", "admin").postForEntity("/api/v1/admin/mappings/reload", null, String.class);
-        assertThat(hotlineVocabulary.status(CaseStatus.ARRIVED)).contains("PROCESS");
+        assertThat(vocabularies.vocabulary("HOTLINE12345").code(CaseStatus.ARRIVED)).contains("PROCESS");
     }
 
     @Test

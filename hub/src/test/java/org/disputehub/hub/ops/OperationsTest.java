@@ -37,8 +37,8 @@ import javax.management.ObjectName;
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.disputehub.canonical.codec.Json;
+import org.disputehub.fixtures.MutableClock;
 import org.disputehub.hub.HubTestSupport;
-import org.disputehub.hub.MutableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -236,7 +236,7 @@ class OperationsTest {
         JsonNode hotline = connector("hotline12345");
         assertThat(hotline.path("status").asText()).isEqualTo("UP");
         assertThat(hotline.at("/details/routes/hotline12345-poll").asText()).isEqualTo("Started");
-        assertThat(hotline.at("/details/routes/hotline12345-feedback").asText()).isEqualTo("Started");
+        assertThat(hotline.at("/details/routes/hotline12345-relay").asText()).isEqualTo("Started");
 
         // a connector whose route is stopped (from Hawtio, say) is out of service; the instance stays ready
         camel.getRouteController().stopRoute("alarm110-intake");
@@ -314,7 +314,7 @@ class OperationsTest {
                 "hub_messages_total{connector=\"hub\",outcome=\"dispatched\",route=\"dispatch-330108-wy-001\",stage=\"dispatch\"}",
                 "hub_messages_total{connector=\"hub\",outcome=\"accepted\",route=\"hub-intake\",stage=\"intake\"}",
                 "hub_messages_total{connector=\"hub\",outcome=\"retried\",route=\"dispatch-330108-wy-001\",stage=\"dispatch\"}",
-                "hub_messages_total{connector=\"hotline12345\",outcome=\"relayed\",route=\"hotline12345-feedback\",stage=\"relay\"}",
+                "hub_messages_total{connector=\"hotline12345\",outcome=\"relayed\",route=\"hotline12345-relay\",stage=\"relay\"}",
                 "hub_messages_total{connector=\"hotline12345\",outcome=\"received\",route=\"hotline12345-poll\",stage=\"inbound\"}",
                 "hub_messages_total{connector=\"hotline12345\",outcome=\"failed\",route=\"hotline12345-poll\",stage=\"inbound\"}",
                 "hub_messages_total{connector=\"zhengding\",outcome=\"sent\",route=\"zhengding-notify\",stage=\"notify\"}",

@@ -12,9 +12,9 @@ class RouteRoleTest {
         assertThat(RouteRole.of("hotline12345-poll")).isEqualTo(new RouteRole("inbound", "hotline12345"));
         assertThat(RouteRole.of("alarm110-intake")).isEqualTo(new RouteRole("inbound", "alarm110"));
         assertThat(RouteRole.of("odr-webhook")).isEqualTo(new RouteRole("inbound", "odr"));
-        assertThat(RouteRole.of("hotline12345-feedback")).isEqualTo(new RouteRole("relay", "hotline12345"));
-        assertThat(RouteRole.of("petition-status")).isEqualTo(new RouteRole("relay", "petition"));
-        assertThat(RouteRole.of("labor-progress")).isEqualTo(new RouteRole("relay", "labor"));
+        assertThat(RouteRole.of("hotline12345-relay")).isEqualTo(new RouteRole("relay", "hotline12345"));
+        assertThat(RouteRole.of("petition-relay")).isEqualTo(new RouteRole("relay", "petition"));
+        assertThat(RouteRole.of("labor-relay")).isEqualTo(new RouteRole("relay", "labor"));
         assertThat(RouteRole.of("zhengding-notify")).isEqualTo(new RouteRole("notify", "zhengding"));
         assertThat(RouteRole.of("zhengding-callback")).isEqualTo(new RouteRole("inbound", "zhengding"));
         assertThat(RouteRole.of("dispatch-330108-wy-001")).isEqualTo(new RouteRole("dispatch", "hub"));
@@ -25,6 +25,6 @@ class RouteRoleTest {
         assertThat(RouteRole.connectorOf("hub-intake")).isNull();
         assertThat(RouteRole.connectorOf("labor-batch")).isEqualTo("labor");
         assertThat(RouteRole.of("dispatch-330108-wy-001").okOutcome()).isEqualTo("dispatched");
-        assertThat(RouteRole.of("odr-status").okOutcome()).isEqualTo("relayed");
+        assertThat(RouteRole.of("odr-relay").okOutcome()).isEqualTo("relayed");
     }
 }

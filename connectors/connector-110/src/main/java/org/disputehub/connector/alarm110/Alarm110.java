@@ -3,6 +3,7 @@ package org.disputehub.connector.alarm110;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
+import java.util.Set;
 
 /** Names and formats of the 110 alarm platform contract (contracts/alarm-110.md). */
 public final class Alarm110 {
@@ -26,6 +27,9 @@ public final class Alarm110 {
     public static final String LDJQ_CX = "LDJQ_CX";
     /** The content type of every 110 message, in and out. */
     public static final String XML = "application/xml";
+
+    /** The feedback statuses FKZT: 01 已派单 · 02 已签收 · 03 已到场 · 04 处置中 · 05 已办结 · 06 退回 · 07 已回访. */
+    public static final Set<String> FKZT = Set.of("01", "02", "03", "04", "05", "06", "07");
 
     private Alarm110() {
     }

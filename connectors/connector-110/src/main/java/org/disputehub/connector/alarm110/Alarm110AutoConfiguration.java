@@ -3,8 +3,10 @@ package org.disputehub.connector.alarm110;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
+import org.disputehub.canonical.connector.ConnectorMetrics;
 import org.disputehub.canonical.connector.ConnectorStore;
 import org.disputehub.canonical.connector.HubContractAutoConfiguration;
+import org.disputehub.canonical.connector.RelayRoute;
 import org.disputehub.canonical.connector.VocabularyReloader;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -14,7 +16,7 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The 110 alarm connector, on when {@code hub.connectors.alarm110.enabled=true}: the intake flow
- * (route {@code alarm110-intake}) and the feedback flow (route {@code alarm110-feedback}).
+ * (route {@code alarm110-intake}) and the relay flow (route {@code alarm110-relay}).
  * Needs the shared contract beans of {@link HubContractAutoConfiguration} (jms component, error policy,
  * {@link ConnectorStore}).
  */
@@ -25,6 +27,12 @@ public class Alarm110AutoConfiguration {
 
     private static final Clock CLOCK = Clock.system(Alarm110.OFFSET);
 
+    private final ConnectorMetrics metrics;
+
+    Alarm110AutoConfiguration(ObjectProvider<MeterRegistry> registry) {
+        this.metrics = new ConnectorMetrics(registry.getIfAvailable(), Alarm110.CONNECTOR);
+    }
+
     @Bean
     IncidentCategories alarm110IncidentCategories() {
         return IncidentCategories.load(IncidentCategories.DEFAULT_LOCATION);
@@ -33,21 +41,6 @@ public class Alarm110AutoConfiguration {
     @Bean
     AlarmReader alarm110Reader(IncidentCategories categories) {
         return new AlarmReader(new IncidentMapper(categories), new WithdrawalMapper());
-    }
-
-    @Bean
-    FeedbackVocabulary alarm110FeedbackVocabulary(VocabularyReloader reloader) {
-        FeedbackVocabulary vocabulary = FeedbackVocabulary.load(FeedbackVocabulary.DEFAULT_LOCATION);
-        reloader.register("ALARM110", () -> {
-            FeedbackVocabulary fresh = FeedbackVocabulary.load(FeedbackVocabulary.DEFAULT_LOCATION);
-            return () -> vocabulary.replaceWith(fresh);
-        });
-        return vocabulary;
-    }
-
-    @Bean
-    Alarm110Metrics alarm110Metrics(ObjectProvider<MeterRegistry> registry) {
-        return new Alarm110Metrics(registry.getIfAvailable());
     }
 
     @Bean
@@ -61,14 +54,14 @@ public class Alarm110AutoConfiguration {
     }
 
     @Bean
-    AlarmIntake alarm110Intake(AlarmReader reader, ConnectorStore store, Alarm110Metrics metrics) {
+    AlarmIntake alarm110Intake(AlarmReader reader, ConnectorStore store) {
         return new AlarmIntake(reader, store, metrics, CLOCK);
     }
 
     @Bean
-    Alarm110Feedback alarm110Feedback(Alarm110Client client, ConnectorStore store, FeedbackVocabulary vocabulary,
-                                      Alarm110Metrics metrics) {
-        return new Alarm110Feedback(client, store, vocabulary, metrics, CLOCK);
+    Alarm110RelaySink alarm110RelaySink(Alarm110Client client, ConnectorStore store, VocabularyReloader vocabularies) {
+        return new Alarm110RelaySink(client, store, vocabularies.load(Alarm110.SYSTEM, Alarm110.CONNECTOR, Alarm110.FKZT),
+                metrics, CLOCK);
     }
 
     @Bean
@@ -77,7 +70,8 @@ public class Alarm110AutoConfiguration {
     }
 
     @Bean
-    Alarm110FeedbackRoute alarm110FeedbackRoute(Alarm110Feedback feedback, Alarm110Properties properties) {
-        return new Alarm110FeedbackRoute(feedback, properties);
+    RelayRoute alarm110RelayRoute(Alarm110RelaySink sink, Alarm110Properties properties) {
+        return new RelayRoute(sink, properties.getRelayConsumers(), "Relays case status changes to the 110 platform "
+                + "as <FKXX> feedback (FKZT 01 派单 … 07 回访) and audits what was sent");
     }
 }

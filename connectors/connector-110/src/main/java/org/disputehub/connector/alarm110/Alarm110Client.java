@@ -8,13 +8,16 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.disputehub.connector.alarm110.Alarm110CallException.Failure;
+import org.disputehub.canonical.connector.PermanentFailureException;
+import org.disputehub.canonical.connector.TemporaryFailureException;
 
 /**
  * The feedback call of contracts/alarm-110.md over one shared {@link HttpClient}:
  * {@code POST {base}/jcj/api/v1/ldjq/feedback}, {@code Content-Type: application/xml; charset=UTF-8},
- * {@code X-Api-Key}. Returns normally only on HTTP 200 with {@code <FKJG><CODE>0</CODE>}; anything else
- * becomes an {@link Alarm110CallException}.
+ * {@code X-Api-Key}. Returns normally only on HTTP 200 with {@code <FKJG><CODE>0</CODE>}. CODE 1001 (unknown
+ * JQBH), 1002 (malformed feedback) and an HTTP 4xx other than 408/429 are a {@link PermanentFailureException};
+ * CODE 1500 (busy), another CODE, another HTTP status, a reply that is not {@code <FKJG>} and I/O failures are a
+ * {@link TemporaryFailureException}.
  */
 public class Alarm110Client {
 
@@ -48,18 +51,21 @@ public class Alarm110Client {
                 .build();
         HttpResponse<byte[]> response = send(request);
         if (response.statusCode() != 200) {
-            throw new Alarm110CallException(Failure.ofHttpStatus(response.statusCode()), response.statusCode(),
-                    "HTTP " + response.statusCode() + " from " + FEEDBACK_PATH, null);
+            int status = response.statusCode();
+            String message = "HTTP " + status + " from " + FEEDBACK_PATH;
+            throw status >= 400 && status < 500 && status != 408 && status != 429
+                    ? new PermanentFailureException(message) : new TemporaryFailureException(message);
         }
         FeedbackXml.Reply reply;
         try {
             reply = FeedbackXml.reply(response.body());
         } catch (IllegalArgumentException e) {
-            throw new Alarm110CallException(Failure.BAD_REPLY, 0, e.getMessage(), e);
+            throw new TemporaryFailureException(e.getMessage(), e);
         }
         if (reply.code() != 0) {
-            throw new Alarm110CallException(Failure.ofCode(reply.code()), reply.code(),
-                    "CODE " + reply.code() + " (" + AlarmElements.quote(reply.msg()) + ") from " + FEEDBACK_PATH, null);
+            String message = "CODE " + reply.code() + " (" + AlarmElements.quote(reply.msg()) + ") from " + FEEDBACK_PATH;
+            throw reply.code() == 1001 || reply.code() == 1002
+                    ? new PermanentFailureException(message) : new TemporaryFailureException(message);
         }
         return reply.msg();
     }
@@ -68,13 +74,13 @@ public class Alarm110Client {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpTimeoutException e) {
-            throw new Alarm110CallException(Failure.UNAVAILABLE, 0, "timeout after " + timeout + " on " + FEEDBACK_PATH, e);
+            throw new TemporaryFailureException("timeout after " + timeout + " on " + FEEDBACK_PATH, e);
         } catch (IOException e) {
-            throw new Alarm110CallException(Failure.UNAVAILABLE, 0, e.getClass().getSimpleName() + " on "
+            throw new TemporaryFailureException(e.getClass().getSimpleName() + " on "
                     + FEEDBACK_PATH + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new Alarm110CallException(Failure.UNAVAILABLE, 0, "interrupted on " + FEEDBACK_PATH, e);
+            throw new TemporaryFailureException("interrupted on " + FEEDBACK_PATH, e);
         }
     }
 }

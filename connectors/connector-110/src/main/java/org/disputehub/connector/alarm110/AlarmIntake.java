@@ -12,6 +12,7 @@ import org.apache.camel.Message;
 import org.disputehub.canonical.codec.Json;
 import org.disputehub.canonical.codec.Masking;
 import org.disputehub.canonical.connector.AuditRecord;
+import org.disputehub.canonical.connector.ConnectorMetrics;
 import org.disputehub.canonical.connector.ConnectorStore;
 import org.disputehub.canonical.connector.HubHeaders;
 import org.disputehub.canonical.connector.PermanentFailureException;
@@ -52,10 +53,10 @@ public class AlarmIntake {
 
     private final AlarmReader reader;
     private final ConnectorStore store;
-    private final Alarm110Metrics metrics;
+    private final ConnectorMetrics metrics;
     private final Clock clock;
 
-    public AlarmIntake(AlarmReader reader, ConnectorStore store, Alarm110Metrics metrics, Clock clock) {
+    public AlarmIntake(AlarmReader reader, ConnectorStore store, ConnectorMetrics metrics, Clock clock) {
         this.reader = reader;
         this.store = store;
         this.metrics = metrics;
@@ -81,7 +82,7 @@ public class AlarmIntake {
             auditBody(in, new AuditRecord(Alarm110.SYSTEM, AuditRecord.Direction.IN, ref, Alarm110.XML,
                     note.isEmpty() ? raw : raw.substring(0, AlarmReader.MAX_BYTES), AuditRecord.Outcome.REJECTED,
                     e.getMessage() + note, now));
-            metrics.message(Alarm110Metrics.Direction.IN, Alarm110Metrics.Outcome.REJECTED);
+            metrics.message(ConnectorMetrics.Direction.IN, ConnectorMetrics.Outcome.REJECTED);
             log.warn("alarm110 rejected message {}: {}", Masking.text(ref), Masking.text(e.getMessage()));
             return;
         }
@@ -114,7 +115,7 @@ public class AlarmIntake {
     public void recorded(Exchange exchange) {
         String key = exchange.getProperty(KEY, String.class);
         store.saveSourceVersion(Alarm110.SYSTEM, key, exchange.getProperty(VERSION, String.class));
-        metrics.message(Alarm110Metrics.Direction.IN, Alarm110Metrics.Outcome.ACCEPTED);
+        metrics.message(ConnectorMetrics.Direction.IN, ConnectorMetrics.Outcome.ACCEPTED);
         log.info("alarm110 {} taken in", Masking.text(key)); // a JQBH may pass as an ID number
     }
 

@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * specific reason, parked and audited, nothing on the intake queue, the route still started — while valid
  * incidents sent among them all reach the intake queue exactly once.
  */
-class Alarm110HostileCorpusTest extends ConnectorContextTest {
+class Alarm110HostileCorpusTest extends Alarm110ContextTest {
 
     private static final Duration BOUND = Duration.ofSeconds(10);
     /** Set if a consumer ever deserialises an ObjectMessage body (a gadget chain would run at that moment). */

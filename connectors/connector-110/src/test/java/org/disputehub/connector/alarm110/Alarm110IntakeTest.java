@@ -3,17 +3,11 @@ package org.disputehub.connector.alarm110;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.disputehub.canonical.codec.Json;
 import org.disputehub.canonical.connector.AuditRecord;
@@ -21,7 +15,7 @@ import org.disputehub.canonical.model.CaseEnvelope;
 import org.disputehub.canonical.model.EnvelopeType;
 import org.junit.jupiter.api.Test;
 
-class Alarm110IntakeTest extends ConnectorContextTest {
+class Alarm110IntakeTest extends Alarm110ContextTest {
 
     private static final String NOISE = "samples/valid/ldlx1-noise.xml";
     private static final String JQBH = "330108202611220001";

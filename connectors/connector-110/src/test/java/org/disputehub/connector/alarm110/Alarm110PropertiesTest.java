@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.disputehub.canonical.connector.RelayRoute;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,7 +30,7 @@ class Alarm110PropertiesTest {
             Alarm110Properties p = context.getBean(Alarm110Properties.class);
             assertThat(p.getQueue()).isEqualTo("JCJ.LDJQ.OUT");
             assertThat(p.getConsumers()).isEqualTo(2);
-            assertThat(p.getFeedbackConsumers()).isEqualTo(4);
+            assertThat(p.getRelayConsumers()).isEqualTo(4);
             assertThat(p.getTimeout()).isEqualTo(Duration.ofSeconds(10));
             assertThat(p.toString()).doesNotContain("from-the-environment");
         });
@@ -42,7 +43,7 @@ class Alarm110PropertiesTest {
         "base-url,           ftp://x/y,       baseUrl",
         "queue,              'JCJ LDJQ',      queue",
         "consumers,          0,               consumers",
-        "feedback-consumers, 65,              feedbackConsumers",
+        "relay-consumers, 65,                 relayConsumers",
         "timeout,            0s,              timeout"
     })
     void invalidConfigurationFailsStartUpNamingTheKey(String key, String value, String field) {
@@ -59,14 +60,14 @@ class Alarm110PropertiesTest {
         Alarm110Properties p = new Alarm110Properties();
         p.setQueue("POLICE.BRIDGE.LDJQ");
         p.setConsumers(3);
-        p.setFeedbackConsumers(5);
+        p.setRelayConsumers(5);
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
             camel.addRoutes(new Alarm110IntakeRoute(new AlarmIntake(null, null, null, null), p));
-            camel.addRoutes(new Alarm110FeedbackRoute(new Alarm110Feedback(null, null, null, null, null), p));
+            camel.addRoutes(new RelayRoute(new Alarm110RelaySink(null, null, null, null, null), p.getRelayConsumers(), "relay"));
 
             assertThat(camel.resolvePropertyPlaceholders("{{hub.connectors.alarm110.queue}}")).isEqualTo("POLICE.BRIDGE.LDJQ");
             assertThat(camel.resolvePropertyPlaceholders("{{hub.connectors.alarm110.consumers}}")).isEqualTo("3");
-            assertThat(camel.resolvePropertyPlaceholders("{{hub.connectors.alarm110.feedback-consumers}}")).isEqualTo("5");
+            assertThat(camel.getRouteDefinition("alarm110-relay").getInput().getEndpointUri()).endsWith("concurrentConsumers=5");
         }
     }
 }

@@ -13,14 +13,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.disputehub.canonical.codec.CaseSchema;
 import org.disputehub.canonical.codec.Json;
+import org.disputehub.canonical.connector.PermanentFailureException;
 import org.disputehub.canonical.model.CaseEnvelope;
 import org.disputehub.canonical.model.EnvelopeType;
-import org.disputehub.connector.alarm110.Alarm110CallException.Failure;
 import org.disputehub.fixtures.alarm110.Alarm110Simulator;
 import org.junit.jupiter.api.Test;
 
 /** The demo simulator of test-fixtures against the real connector: its alarms become envelopes, its endpoint answers feedback. */
-class Alarm110SimulatorTest extends ConnectorContextTest {
+class Alarm110SimulatorTest extends Alarm110ContextTest {
 
     private static final String SIM_KEY = "sim-110-key";
 
@@ -59,16 +59,11 @@ class Alarm110SimulatorTest extends ConnectorContextTest {
 
             assertThat(client(sim, SIM_KEY).sendFeedback(fkxx)).isEqualTo("成功");
             assertThatThrownBy(() -> client(sim, SIM_KEY).sendFeedback(fkxx.replace(published, "330108200001010000")))
-                    .isInstanceOfSatisfying(Alarm110CallException.class,
-                            e -> assertThat(e.failure()).isEqualTo(Failure.UNKNOWN_INCIDENT));
+                    .isInstanceOf(PermanentFailureException.class).hasMessageContaining("CODE 1001");
             assertThatThrownBy(() -> client(sim, SIM_KEY).sendFeedback(fkxx.replace("<FKZT>02", "<FKZT>99")))
-                    .isInstanceOfSatisfying(Alarm110CallException.class,
-                            e -> assertThat(e.failure()).isEqualTo(Failure.MALFORMED_FEEDBACK));
+                    .isInstanceOf(PermanentFailureException.class).hasMessageContaining("CODE 1002");
             assertThatThrownBy(() -> client(sim, "wrong-key").sendFeedback(fkxx))
-                    .isInstanceOfSatisfying(Alarm110CallException.class, e -> {
-                        assertThat(e.failure()).isEqualTo(Failure.HTTP_REFUSED);
-                        assertThat(e.failure().permanent()).isTrue();
-                    });
+                    .isInstanceOf(PermanentFailureException.class).hasMessageContaining("HTTP 4");
             assertThat(sim.server().findAll(postRequestedFor(urlPathEqualTo(Alarm110Simulator.FEEDBACK_PATH))))
                     .hasSize(4).first().satisfies(r -> assertThat(r.getBodyAsString()).isEqualTo(fkxx));
             envelopeOf(published);

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import org.disputehub.canonical.codec.SafeXml;
+import org.disputehub.canonical.connector.StatusVocabulary;
+import org.disputehub.canonical.connector.VocabularyReloader;
 import org.disputehub.canonical.model.CaseStatus;
+import org.disputehub.fixtures.Mappings;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 
@@ -52,7 +55,7 @@ class FeedbackXmlTest {
 
     @Test
     void theVocabularySendsWhatTheContractKnowsAndNothingElse() {
-        FeedbackVocabulary v = FeedbackVocabulary.load(FeedbackVocabulary.DEFAULT_LOCATION);
+        StatusVocabulary v = new VocabularyReloader(Mappings.dir()).load(Alarm110.SYSTEM, Alarm110.CONNECTOR, Alarm110.FKZT);
 
         assertThat(v.code(CaseStatus.DISPATCHED)).contains("01");
         assertThat(v.code(CaseStatus.SIGNED)).contains("02");

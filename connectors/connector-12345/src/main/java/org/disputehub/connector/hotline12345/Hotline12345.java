@@ -3,6 +3,7 @@ package org.disputehub.connector.hotline12345;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
+import java.util.Set;
 
 /** Names and formats of the 12345 hotline contract (contracts/hotline-12345.md). */
 public final class Hotline12345 {
@@ -22,6 +23,9 @@ public final class Hotline12345 {
     public static final String WITHDRAWN = "已撤销";
     /** The reason on a WITHDRAW envelope. */
     public static final String WITHDRAW_REASON = "已撤销";
+
+    /** The feedback statuses the hotline takes. */
+    public static final Set<String> FEEDBACK_STATUSES = Set.of("SIGN", "PROCESS", "FINISH", "RETURN", "VISIT");
 
     private Hotline12345() {
     }

@@ -4,8 +4,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
+import org.disputehub.canonical.connector.ConnectorMetrics;
 import org.disputehub.canonical.connector.ConnectorStore;
 import org.disputehub.canonical.connector.HubContractAutoConfiguration;
+import org.disputehub.canonical.connector.IntakePublisher;
+import org.disputehub.canonical.connector.RelayRoute;
 import org.disputehub.canonical.connector.VocabularyReloader;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -15,7 +18,7 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The 12345 hotline connector, on when {@code hub.connectors.hotline12345.enabled=true}: the poll flow
- * (route {@code hotline12345-poll}) and the feedback flow (route {@code hotline12345-feedback}).
+ * (route {@code hotline12345-poll}) and the relay flow (route {@code hotline12345-relay}).
  * Needs the shared contract beans of {@link HubContractAutoConfiguration} (jms component, error policy,
  * {@link ConnectorStore}) and Camel's {@link ProducerTemplate}.
  */
@@ -25,6 +28,12 @@ import org.springframework.context.annotation.Bean;
 public class Hotline12345AutoConfiguration {
 
     private static final Clock CLOCK = Clock.system(Hotline12345.OFFSET);
+
+    private final ConnectorMetrics metrics;
+
+    Hotline12345AutoConfiguration(ObjectProvider<MeterRegistry> registry) {
+        this.metrics = new ConnectorMetrics(registry.getIfAvailable(), Hotline12345.CONNECTOR);
+    }
 
     @Bean
     Hotline12345Signer hotline12345Signer(Hotline12345Properties properties) {
@@ -42,47 +51,28 @@ public class Hotline12345AutoConfiguration {
     }
 
     @Bean
-    StatusVocabulary hotline12345StatusVocabulary(VocabularyReloader reloader) {
-        StatusVocabulary vocabulary = StatusVocabulary.load(StatusVocabulary.DEFAULT_LOCATION);
-        reloader.register("HOTLINE12345", () -> {
-            StatusVocabulary fresh = StatusVocabulary.load(StatusVocabulary.DEFAULT_LOCATION);
-            return () -> vocabulary.replaceWith(fresh);
-        });
-        return vocabulary;
-    }
-
-    @Bean
-    Hotline12345Metrics hotline12345Metrics(ObjectProvider<MeterRegistry> registry) {
-        return new Hotline12345Metrics(registry.getIfAvailable());
-    }
-
-    @Bean
     Hotline12345PollState hotline12345PollState() {
         return new Hotline12345PollState();
     }
 
     @Bean
-    Hotline12345Publisher hotline12345Publisher(ProducerTemplate producerTemplate) {
-        return new Hotline12345Publisher(producerTemplate);
-    }
-
-    @Bean
     WorkOrderIntake hotline12345WorkOrderIntake(WorkOrderMapper mapper, ConnectorStore store,
-                                                Hotline12345Publisher publisher, Hotline12345Metrics metrics) {
-        return new WorkOrderIntake(mapper, store, publisher, metrics, CLOCK);
+                                                ProducerTemplate producerTemplate) {
+        return new WorkOrderIntake(mapper, store, new IntakePublisher(producerTemplate, Hotline12345.SYSTEM), metrics, CLOCK);
     }
 
     @Bean
     Hotline12345Poller hotline12345Poller(Hotline12345Client client, WorkOrderIntake intake, ConnectorStore store,
-                                          Hotline12345PollState state, Hotline12345Metrics metrics,
+                                          Hotline12345PollState state,
                                           Hotline12345Properties properties) {
         return new Hotline12345Poller(client, intake, store, state, metrics, properties, CLOCK);
     }
 
     @Bean
-    Hotline12345Feedback hotline12345Feedback(Hotline12345Client client, ConnectorStore store,
-                                              StatusVocabulary vocabulary, Hotline12345Metrics metrics) {
-        return new Hotline12345Feedback(client, store, vocabulary, metrics, CLOCK);
+    Hotline12345RelaySink hotline12345RelaySink(Hotline12345Client client, ConnectorStore store,
+                                                VocabularyReloader vocabularies) {
+        return new Hotline12345RelaySink(client, store, vocabularies.load(Hotline12345.SYSTEM, Hotline12345.CONNECTOR,
+                Hotline12345.FEEDBACK_STATUSES), metrics, CLOCK);
     }
 
     @Bean
@@ -91,7 +81,8 @@ public class Hotline12345AutoConfiguration {
     }
 
     @Bean
-    Hotline12345FeedbackRoute hotline12345FeedbackRoute(Hotline12345Feedback feedback, Hotline12345Properties properties) {
-        return new Hotline12345FeedbackRoute(feedback, properties);
+    RelayRoute hotline12345RelayRoute(Hotline12345RelaySink sink, Hotline12345Properties properties) {
+        return new RelayRoute(sink, properties.getRelayConsumers(), "Relays case status changes to the 12345 hotline "
+                + "as signed feedback POSTs (SIGN, PROCESS, FINISH, RETURN, VISIT) and audits what was sent");
     }
 }

@@ -22,6 +22,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.disputehub.canonical.codec.Json;
+import org.disputehub.canonical.connector.PermanentFailureException;
+import org.disputehub.canonical.connector.TemporaryFailureException;
 import org.disputehub.connector.hotline12345.Hotline12345CallException.Failure;
 
 /**
@@ -76,9 +78,17 @@ public class Hotline12345Client {
         return new WorkOrderPage(pageNo, List.copyOf(list));
     }
 
-    /** Posts feedback on one work order; returns normally only on {@code code 0}. */
+    /**
+     * Posts feedback on one work order; returns normally only on {@code code 0}. Unknown work order (4004) is a
+     * {@link PermanentFailureException}, every other failure a {@link TemporaryFailureException}.
+     */
     public void sendFeedback(String orderNo, String jsonBody) {
-        call(baseUrl + ORDERS_PATH + "/" + URLEncoder.encode(orderNo, StandardCharsets.UTF_8) + "/feedback", jsonBody);
+        try {
+            call(baseUrl + ORDERS_PATH + "/" + URLEncoder.encode(orderNo, StandardCharsets.UTF_8) + "/feedback", jsonBody);
+        } catch (Hotline12345CallException e) {
+            throw e.failure() == Failure.UNKNOWN_ORDER ? new PermanentFailureException(e.getMessage(), e)
+                    : new TemporaryFailureException(e.getMessage(), e);
+        }
     }
 
     /** The page size every request asks for. */

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.concurrent.locks.ReentrantLock;
 import org.disputehub.canonical.codec.Masking;
+import org.disputehub.canonical.connector.ConnectorMetrics;
 import org.disputehub.canonical.connector.ConnectorStore;
 import org.disputehub.connector.hotline12345.Hotline12345Client.WorkOrderPage;
 import org.slf4j.Logger;
@@ -29,13 +30,13 @@ public class Hotline12345Poller {
     private final WorkOrderIntake intake;
     private final ConnectorStore store;
     private final Hotline12345PollState state;
-    private final Hotline12345Metrics metrics;
+    private final ConnectorMetrics metrics;
     private final Hotline12345Properties properties;
     private final Clock clock;
     private final ReentrantLock cycle = new ReentrantLock();
 
     public Hotline12345Poller(Hotline12345Client client, WorkOrderIntake intake, ConnectorStore store,
-                              Hotline12345PollState state, Hotline12345Metrics metrics,
+                              Hotline12345PollState state, ConnectorMetrics metrics,
                               Hotline12345Properties properties, Clock clock) {
         this.client = client;
         this.intake = intake;

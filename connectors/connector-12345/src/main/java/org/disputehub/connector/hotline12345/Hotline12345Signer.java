@@ -2,18 +2,15 @@ package org.disputehub.connector.hotline12345;
 
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.disputehub.canonical.codec.Signatures;
 
 /**
  * Request signing of contracts/hotline-12345.md:
  * {@code X-Sign = hex(HMAC-SHA256(appSecret, appKey \n timestamp \n nonce \n pathAndQuery \n body))}.
- * The caller passes the path and query exactly as sent and the body bytes exactly as sent. One
- * {@link Mac} per thread (initialised once with the key); nonces are 24 characters from {@link SecureRandom}.
+ * The caller passes the path and query exactly as sent and the body bytes exactly as sent. The HMAC is
+ * canonical's {@link Signatures}; nonces are 24 characters from {@link SecureRandom}.
  */
 public class Hotline12345Signer {
 
@@ -22,21 +19,18 @@ public class Hotline12345Signer {
     public static final String NONCE = "X-Nonce";
     public static final String SIGN = "X-Sign";
     static final int NONCE_LENGTH = 24;
-    private static final String ALGORITHM = "HmacSHA256";
     private static final char[] NONCE_CHARS =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
     private final String appKey;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    private final ThreadLocal<Mac> macs;
+    private final Signatures.Hmac hmac;
 
     public Hotline12345Signer(String appKey, String appSecret, Clock clock) {
         this.appKey = appKey;
         this.clock = clock;
-        SecretKeySpec key = new SecretKeySpec(appSecret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
-        mac(key); // fail at start-up, not on the first request, if the JVM lacks HmacSHA256
-        this.macs = ThreadLocal.withInitial(() -> mac(key));
+        this.hmac = Signatures.key(appSecret);
     }
 
     /** Signs one request now, with a fresh nonce. */
@@ -48,10 +42,8 @@ public class Hotline12345Signer {
 
     /** The lowercase hex signature of one request; deterministic, for tests and for checking replies. */
     public String signature(long timestamp, String nonce, String pathAndQuery, byte[] body) {
-        Mac mac = macs.get();
-        mac.update((appKey + "\n" + timestamp + "\n" + nonce + "\n" + pathAndQuery + "\n").getBytes(StandardCharsets.UTF_8));
-        mac.update(body);
-        return HexFormat.of().formatHex(mac.doFinal());
+        return hmac.hex((appKey + "\n" + timestamp + "\n" + nonce + "\n" + pathAndQuery + "\n")
+                .getBytes(StandardCharsets.UTF_8), body);
     }
 
     String nonce() {
@@ -60,16 +52,6 @@ public class Hotline12345Signer {
             out[i] = NONCE_CHARS[random.nextInt(NONCE_CHARS.length)];
         }
         return new String(out);
-    }
-
-    private static Mac mac(SecretKeySpec key) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(ALGORITHM + " unavailable", e);
-        }
     }
 
     /** The four signing headers of one request. */

@@ -15,7 +15,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.disputehub.canonical.codec.Masking;
 import org.disputehub.canonical.connector.AuditRecord;
+import org.disputehub.canonical.connector.ConnectorMetrics;
 import org.disputehub.canonical.connector.ConnectorStore;
+import org.disputehub.canonical.connector.IntakePublisher;
 import org.disputehub.canonical.model.CanonicalCase;
 import org.disputehub.canonical.model.CaseEnvelope;
 import org.disputehub.canonical.model.EnvelopeType;
@@ -48,8 +50,8 @@ public class WorkOrderIntake {
 
     private final WorkOrderMapper mapper;
     private final ConnectorStore store;
-    private final Hotline12345Publisher publisher;
-    private final Hotline12345Metrics metrics;
+    private final IntakePublisher publisher;
+    private final ConnectorMetrics metrics;
     private final Clock clock;
     /**
      * Rejected records (raw JSON) already audited: one without a usable position or behind the watermark is audited
@@ -63,8 +65,8 @@ public class WorkOrderIntake {
                 }
             }));
 
-    public WorkOrderIntake(WorkOrderMapper mapper, ConnectorStore store, Hotline12345Publisher publisher,
-                           Hotline12345Metrics metrics, Clock clock) {
+    public WorkOrderIntake(WorkOrderMapper mapper, ConnectorStore store, IntakePublisher publisher,
+                           ConnectorMetrics metrics, Clock clock) {
         this.mapper = mapper;
         this.store = store;
         this.publisher = publisher;
@@ -95,7 +97,7 @@ public class WorkOrderIntake {
         }
         Optional<OffsetDateTime> seen = store.sourceVersion(Hotline12345.SYSTEM, position.orderNo()).map(WorkOrderIntake::version);
         if (seen.isPresent() && !position.time().isAfter(seen.get())) {
-            metrics.message(Hotline12345Metrics.Direction.IN, Hotline12345Metrics.Outcome.SKIPPED);
+            metrics.message(ConnectorMetrics.Direction.IN, ConnectorMetrics.Outcome.SKIPPED);
             log.debug("hotline12345 work order {} at {} already seen, skipped", position.orderNo(), position.time());
             return advance(watermark, position);
         }
@@ -121,7 +123,7 @@ public class WorkOrderIntake {
         }
         store.saveSourceVersion(Hotline12345.SYSTEM, position.orderNo(),
                 DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(position.time()));
-        metrics.message(Hotline12345Metrics.Direction.IN, Hotline12345Metrics.Outcome.ACCEPTED);
+        metrics.message(ConnectorMetrics.Direction.IN, ConnectorMetrics.Outcome.ACCEPTED);
         log.info("hotline12345 work order {} updated {} → {}{} on intake", position.orderNo(), position.time(), type,
                 type == EnvelopeType.NEW && withdrawn ? "+WITHDRAW" : "");
         return advance(watermark, position);
@@ -142,7 +144,7 @@ public class WorkOrderIntake {
         String ref = orderNo.isTextual() && !orderNo.asText().isBlank() ? clip(orderNo.asText()) : "?";
         publisher.audit(new AuditRecord(Hotline12345.SYSTEM, AuditRecord.Direction.IN, ref, JSON, raw,
                 AuditRecord.Outcome.REJECTED, e.getMessage(), now()));
-        metrics.message(Hotline12345Metrics.Direction.IN, Hotline12345Metrics.Outcome.REJECTED);
+        metrics.message(ConnectorMetrics.Direction.IN, ConnectorMetrics.Outcome.REJECTED);
         log.warn("hotline12345 rejected work order {}: {}", Masking.text(ref), Masking.text(e.getMessage()));
         return position == null ? watermark : advance(watermark, position);
     }

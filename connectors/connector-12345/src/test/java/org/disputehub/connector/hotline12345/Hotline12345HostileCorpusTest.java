@@ -37,7 +37,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * with its field named and audited, a reply refused with the cycle's error recorded — never stopping the poller,
  * never hanging it, and valid work orders beside (or after) each one reach the intake queue exactly once.
  */
-class Hotline12345HostileCorpusTest extends ConnectorContextTest {
+class Hotline12345HostileCorpusTest extends Hotline12345ContextTest {
 
     private static final Duration BOUND = Duration.ofSeconds(10);
     private static final int PAGE_SIZE = 6;

@@ -23,8 +23,11 @@ import org.apache.camel.component.timer.TimerEndpoint;
 import org.disputehub.canonical.codec.CaseSchema;
 import org.disputehub.canonical.codec.Json;
 import org.disputehub.canonical.connector.AuditRecord;
+import org.disputehub.canonical.connector.ConnectorMetrics;
 import org.disputehub.canonical.model.CaseEnvelope;
 import org.disputehub.canonical.model.EnvelopeType;
+import org.disputehub.fixtures.MutableClock;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,7 +37,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 @ExtendWith(OutputCaptureExtension.class)
-class Hotline12345PollTest extends ConnectorContextTest {
+class Hotline12345PollTest extends Hotline12345ContextTest {
 
     private static final String FIRST_SINCE = "updatedSince=2026-11-22T00%3A00%3A00%2B08%3A00";
 
@@ -44,8 +47,12 @@ class Hotline12345PollTest extends ConnectorContextTest {
     Hotline12345Client client;
     @Autowired
     WorkOrderIntake intake;
-    @Autowired
-    Hotline12345Metrics metrics;
+    ConnectorMetrics metrics;
+
+    @BeforeEach
+    void metrics() {
+        metrics = new ConnectorMetrics(meters, Hotline12345.CONNECTOR);
+    }
     @Autowired
     Hotline12345Properties properties;
 

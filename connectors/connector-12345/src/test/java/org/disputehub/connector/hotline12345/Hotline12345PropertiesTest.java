@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.disputehub.canonical.connector.ConnectorMetrics;
+import org.disputehub.canonical.connector.RelayRoute;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,7 +37,7 @@ class Hotline12345PropertiesTest {
             assertThat(p.getPollInterval()).isEqualTo(Duration.ofSeconds(5));
             assertThat(p.getTimeout()).isEqualTo(Duration.ofSeconds(10));
             assertThat(p.getRateLimitBackoff()).isEqualTo(Duration.ofSeconds(60));
-            assertThat(p.getFeedbackConsumers()).isEqualTo(4);
+            assertThat(p.getRelayConsumers()).isEqualTo(4);
             assertThat(p.getInitialSince())
                     .isEqualTo(OffsetDateTime.now(Hotline12345.OFFSET).truncatedTo(ChronoUnit.DAYS));
             assertThat(p.toString()).doesNotContain("from-the-environment");
@@ -58,7 +60,7 @@ class Hotline12345PropertiesTest {
         "page-size,         0,           pageSize",
         "page-size,         101,         pageSize",
         "poll-interval,     0s,          pollInterval",
-        "feedback-consumers, 0,          feedbackConsumers"
+        "relay-consumers, 0,          relayConsumers"
     })
     void invalidConfigurationFailsStartUpNamingTheKey(String key, String value, String field) {
         runner.withPropertyValues("hub.connectors.hotline12345." + key + "=" + value).run(context -> {
@@ -73,19 +75,19 @@ class Hotline12345PropertiesTest {
     void theRoutesFeedCamelTheValidatedValuesWhateverTheSpelling() throws Exception {
         Hotline12345Properties p = new Hotline12345Properties();
         p.setPollInterval(Duration.parse("PT7S"));
-        p.setFeedbackConsumers(3);
+        p.setRelayConsumers(3);
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
             camel.getPropertiesComponent().addInitialProperty("hub.connectors.hotline12345.poll-interval", "PT7S");
             camel.addRoutes(new Hotline12345PollRoute(poller(p), p));
-            camel.addRoutes(new Hotline12345FeedbackRoute(new Hotline12345Feedback(null, null, null, null, null), p));
+            camel.addRoutes(new RelayRoute(new Hotline12345RelaySink(null, null, null, null, null), p.getRelayConsumers(), "relay"));
 
             assertThat(camel.resolvePropertyPlaceholders("{{hub.connectors.hotline12345.poll-interval}}")).isEqualTo("7000ms");
-            assertThat(camel.resolvePropertyPlaceholders("{{hub.connectors.hotline12345.feedback-consumers}}")).isEqualTo("3");
+            assertThat(camel.getRouteDefinition("hotline12345-relay").getInput().getEndpointUri()).endsWith("concurrentConsumers=3");
         }
     }
 
     private static Hotline12345Poller poller(Hotline12345Properties p) {
-        return new Hotline12345Poller(null, null, null, new Hotline12345PollState(), new Hotline12345Metrics(null), p,
+        return new Hotline12345Poller(null, null, null, new Hotline12345PollState(), new ConnectorMetrics(null, Hotline12345.CONNECTOR), p,
                 Clock.systemUTC());
     }
 }

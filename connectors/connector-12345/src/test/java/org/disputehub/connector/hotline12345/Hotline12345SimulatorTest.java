@@ -16,9 +16,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.disputehub.canonical.codec.Json;
+import org.disputehub.canonical.connector.ConnectorMetrics;
+import org.disputehub.canonical.connector.PermanentFailureException;
 import org.disputehub.canonical.model.CaseEnvelope;
 import org.disputehub.canonical.model.EnvelopeType;
 import org.disputehub.connector.hotline12345.Hotline12345CallException.Failure;
+import org.disputehub.fixtures.MutableClock;
 import org.disputehub.fixtures.hotline12345.Hotline12345Simulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,15 +29,19 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The demo simulator of test-fixtures against the real connector classes. */
-class Hotline12345SimulatorTest extends ConnectorContextTest {
+class Hotline12345SimulatorTest extends Hotline12345ContextTest {
 
     private static final String KEY = "sim-app";
     private static final String SECRET = "sim-secret-0123456789";
 
     @Autowired
     WorkOrderIntake intake;
-    @Autowired
-    Hotline12345Metrics metrics;
+    ConnectorMetrics metrics;
+
+    @BeforeEach
+    void metrics() {
+        metrics = new ConnectorMetrics(meters, Hotline12345.CONNECTOR);
+    }
 
     private final MutableClock simulatorClock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     private WireMockServer simulator;
@@ -85,8 +92,7 @@ class Hotline12345SimulatorTest extends ConnectorContextTest {
         assertThat(simulator.findAll(postRequestedFor(urlPathEqualTo("/api/v2/workorders/" + orders.get(0) + "/feedback"))))
                 .hasSize(1);
         assertThatThrownBy(() -> client.sendFeedback("GD00000000000000", "{\"status\":\"SIGN\"}"))
-                .isInstanceOfSatisfying(Hotline12345CallException.class,
-                        e -> assertThat(e.failure()).isEqualTo(Failure.UNKNOWN_ORDER));
+                .isInstanceOf(PermanentFailureException.class).hasMessageContaining("4004");
     }
 
     @Test

@@ -10,7 +10,9 @@ import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import org.disputehub.canonical.codec.Masking;
 import org.disputehub.canonical.connector.AuditRecord;
+import org.disputehub.canonical.connector.ConnectorMetrics;
 import org.disputehub.canonical.connector.ConnectorStore;
+import org.disputehub.canonical.connector.IntakePublisher;
 import org.disputehub.canonical.model.CanonicalCase;
 import org.disputehub.connector.labor.BatchResult.Outcome;
 import org.slf4j.Logger;
@@ -30,13 +32,13 @@ public class BatchProcessor {
 
     private final ComplaintMapper mapper;
     private final ConnectorStore store;
-    private final LaborPublisher publisher;
+    private final IntakePublisher publisher;
     private final BatchFiles files;
-    private final LaborMetrics metrics;
+    private final ConnectorMetrics metrics;
     private final TransactionTemplate transaction;
 
-    public BatchProcessor(ComplaintMapper mapper, ConnectorStore store, LaborPublisher publisher, BatchFiles files,
-                          LaborMetrics metrics, TransactionTemplate transaction) {
+    public BatchProcessor(ComplaintMapper mapper, ConnectorStore store, IntakePublisher publisher, BatchFiles files,
+                          ConnectorMetrics metrics, TransactionTemplate transaction) {
         this.mapper = mapper;
         this.store = store;
         this.publisher = publisher;
@@ -77,7 +79,7 @@ public class BatchProcessor {
             throw new UncheckedIOException(new IOException(batch + " changed while it was being read: " + e.getMessage()));
         }
         files.complete(csv);
-        metrics.batch(LaborMetrics.Batch.DONE);
+        Labor.batch(metrics, "done");
         BatchResult r = tally.result(batch, Outcome.DONE, resumeAfter, readAhead);
         log.info("labor batch {} done, moved to done/: {} rows read, {} accepted ({} new, {} updates), {} rejected{}, "
                 + "{} unchanged{}", batch, r.rows(), r.accepted(), r.created(), r.updated(), r.rejected(),
@@ -99,12 +101,12 @@ public class BatchProcessor {
         if (row.line() <= resumeAfter) {
             return problem != null ? RowIntake.Outcome.REJECTED : null;
         }
-        metrics.row(LaborMetrics.Row.READ);
+        Labor.row(metrics, "read");
         RowIntake.Outcome outcome = problem != null ? intake.reject(row, problem) : intake.accept(row, mapped);
-        metrics.row(switch (outcome) {
-            case NEW, UPDATE -> LaborMetrics.Row.ACCEPTED;
-            case UNCHANGED -> LaborMetrics.Row.UNCHANGED;
-            case REJECTED -> LaborMetrics.Row.REJECTED;
+        Labor.row(metrics, switch (outcome) {
+            case NEW, UPDATE -> "accepted";
+            case UNCHANGED -> "unchanged";
+            case REJECTED -> "rejected";
         });
         return outcome;
     }
@@ -118,7 +120,7 @@ public class BatchProcessor {
                 "text/csv; charset=GBK", files.head(csv), AuditRecord.Outcome.REJECTED, "batch refused: " + reason + note,
                 OffsetDateTime.now(Labor.OFFSET)));
         files.refuse(csv, batch, reason);
-        metrics.batch(LaborMetrics.Batch.ERROR);
+        Labor.batch(metrics, "error");
         log.warn("labor batch {} refused, moved to error/ with {}.error.txt: {}", batch, batch, Masking.text(e.getMessage()));
         return new Tally().result(batch, Outcome.ERROR, resumeAfter, 0).withReason(reason);
     }
@@ -131,7 +133,7 @@ public class BatchProcessor {
         publisher.audit(new AuditRecord(Labor.SYSTEM, AuditRecord.Direction.IN, name, "text/plain", "",
                 AuditRecord.Outcome.REJECTED, "marker refused: " + reason, OffsetDateTime.now(Labor.OFFSET)));
         files.refuseMarker(marker, reason);
-        metrics.batch(LaborMetrics.Batch.ERROR);
+        Labor.batch(metrics, "error");
         log.warn("labor marker {} refused, moved to error/ with {}.error.txt: {}", name, batch, reason);
         return new Tally().result(batch, Outcome.ERROR, 0, 0).withReason(reason);
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import org.disputehub.canonical.codec.Masking;
+import org.disputehub.canonical.connector.ConnectorMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,10 +24,10 @@ public class BatchScanner {
 
     private final BatchFiles files;
     private final BatchProcessor processor;
-    private final LaborMetrics metrics;
+    private final ConnectorMetrics metrics;
     private final ReentrantLock scanning = new ReentrantLock();
 
-    public BatchScanner(BatchFiles files, BatchProcessor processor, LaborMetrics metrics) {
+    public BatchScanner(BatchFiles files, BatchProcessor processor, ConnectorMetrics metrics) {
         this.files = files;
         this.processor = processor;
         this.metrics = metrics;
@@ -51,7 +52,7 @@ public class BatchScanner {
                         break;
                     }
                 } catch (RuntimeException e) {
-                    metrics.batch(LaborMetrics.Batch.FAILED);
+                    Labor.batch(metrics, "failed");
                     log.warn("labor batch {} interrupted, it stays in the inbox and resumes after its watermark on the "
                             + "next scan: {}", BatchFiles.batchName(csv), Masking.text(String.valueOf(e)));
                     break;

@@ -5,7 +5,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
+import org.disputehub.canonical.connector.ConnectorMetrics;
 
 /** Names and formats of the labor-inspection contract (contracts/labor.md). */
 public final class Labor {
@@ -36,7 +38,21 @@ public final class Labor {
     /** The content type of a row as it travels in an envelope or an audit record (header line + the row). */
     public static final String ROW_CONTENT_TYPE = "text/csv";
 
+    /** The progress stages the labor system takes. */
+    public static final Set<String> STAGES = Set.of("已受理", "已交办", "调处中", "已办结", "已回访", "已退回");
+
     private Labor() {
+    }
+
+    /** Counts a batch row: {@code hub.connector.labor.rows} (outcome read|accepted|rejected|unchanged). */
+    static void row(ConnectorMetrics metrics, String outcome) {
+        metrics.count("hub.connector.labor.rows", "Batch rows the labor connector read, by outcome", "outcome", outcome);
+    }
+
+    /** Counts a batch: {@code hub.connector.labor.batches} (outcome done|error|failed). */
+    static void batch(ConnectorMetrics metrics, String outcome) {
+        metrics.count("hub.connector.labor.batches",
+                "Batch files the labor connector finished (done, error) or had to retry (failed)", "outcome", outcome);
     }
 
     /** The watermark of a batch in the connector store: the line number of the last row handled. */

@@ -1,10 +1,14 @@
 package org.disputehub.connector.labor;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
+import org.disputehub.canonical.connector.ConnectorMetrics;
 import org.disputehub.canonical.connector.ConnectorStore;
 import org.disputehub.canonical.connector.HubContractAutoConfiguration;
+import org.disputehub.canonical.connector.IntakePublisher;
+import org.disputehub.canonical.connector.RelayRoute;
 import org.disputehub.canonical.connector.VocabularyReloader;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -17,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The labor-inspection connector, on when {@code hub.connectors.labor.enabled=true}: the batch flow (route
- * {@code labor-batch}) and the progress flow (route {@code labor-progress}). Needs the shared contract beans of
+ * {@code labor-batch}) and the progress flow (route {@code labor-relay}). Needs the shared contract beans of
  * {@link HubContractAutoConfiguration} (jms component, error policy, {@link ConnectorStore}), the store's
  * transaction manager and Camel's {@link ProducerTemplate}. The inbox, done and error directories are created at start-up if missing.
  */
@@ -27,19 +31,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableConfigurationProperties(LaborProperties.class)
 public class LaborAutoConfiguration {
 
+    private final ConnectorMetrics metrics;
+
+    LaborAutoConfiguration(ObjectProvider<MeterRegistry> registry) {
+        this.metrics = new ConnectorMetrics(registry.getIfAvailable(), Labor.CONNECTOR);
+    }
+
     @Bean
     ComplaintMapper laborComplaintMapper() {
         return new ComplaintMapper();
-    }
-
-    @Bean
-    LaborMetrics laborMetrics(ObjectProvider<MeterRegistry> registry) {
-        return new LaborMetrics(registry.getIfAvailable());
-    }
-
-    @Bean
-    LaborPublisher laborPublisher(ProducerTemplate producerTemplate) {
-        return new LaborPublisher(producerTemplate);
     }
 
     @Bean
@@ -50,13 +50,13 @@ public class LaborAutoConfiguration {
     }
 
     @Bean
-    BatchProcessor laborBatchProcessor(ComplaintMapper mapper, ConnectorStore store, LaborPublisher publisher,
-                                       BatchFiles files, LaborMetrics metrics, PlatformTransactionManager transactions) {
-        return new BatchProcessor(mapper, store, publisher, files, metrics, new TransactionTemplate(transactions));
+    BatchProcessor laborBatchProcessor(ComplaintMapper mapper, ConnectorStore store, ProducerTemplate producerTemplate,
+                                       BatchFiles files, PlatformTransactionManager transactions) {
+        return new BatchProcessor(mapper, store, new IntakePublisher(producerTemplate, Labor.SYSTEM), files, metrics, new TransactionTemplate(transactions));
     }
 
     @Bean
-    BatchScanner laborBatchScanner(BatchFiles files, BatchProcessor processor, LaborMetrics metrics) {
+    BatchScanner laborBatchScanner(BatchFiles files, BatchProcessor processor) {
         return new BatchScanner(files, processor, metrics);
     }
 
@@ -66,27 +66,19 @@ public class LaborAutoConfiguration {
     }
 
     @Bean
-    StageVocabulary laborStageVocabulary(VocabularyReloader reloader) {
-        StageVocabulary vocabulary = StageVocabulary.load(StageVocabulary.DEFAULT_LOCATION);
-        reloader.register("LABOR", () -> {
-            StageVocabulary fresh = StageVocabulary.load(StageVocabulary.DEFAULT_LOCATION);
-            return () -> vocabulary.replaceWith(fresh);
-        });
-        return vocabulary;
-    }
-
-    @Bean
     LaborClient laborClient(LaborProperties properties) {
         return new LaborClient(properties);
     }
 
     @Bean
-    LaborProgress laborProgress(LaborClient client, ConnectorStore store, StageVocabulary vocabulary, LaborMetrics metrics) {
-        return new LaborProgress(client, store, vocabulary, metrics);
+    LaborRelaySink laborRelaySink(LaborClient client, ConnectorStore store, VocabularyReloader vocabularies) {
+        return new LaborRelaySink(client, store, vocabularies.load(Labor.SYSTEM, Labor.CONNECTOR, Labor.STAGES), metrics,
+                Clock.system(Labor.OFFSET));
     }
 
     @Bean
-    LaborProgressRoute laborProgressRoute(LaborProgress progress, LaborProperties properties) {
-        return new LaborProgressRoute(progress, properties);
+    RelayRoute laborRelayRoute(LaborRelaySink sink, LaborProperties properties) {
+        return new RelayRoute(sink, properties.getRelayConsumers(), "Relays case status changes to the "
+                + "labor-inspection system as progress posts (已受理, 已交办, 调处中, 已办结, 已回访, 已退回) and audits what was sent");
     }
 }

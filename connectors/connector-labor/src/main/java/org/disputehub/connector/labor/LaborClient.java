@@ -11,12 +11,15 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.disputehub.canonical.codec.Json;
-import org.disputehub.connector.labor.LaborCallException.Failure;
+import org.disputehub.canonical.connector.PermanentFailureException;
+import org.disputehub.canonical.connector.TemporaryFailureException;
 
 /**
  * The progress call of contracts/labor.md over one shared {@link HttpClient}: {@code POST
  * {base}/ldjc/api/v1/complaints/{投诉编号}/progress} with {@code X-Api-Key}. Returns normally only on
- * {@code 200 {"ok": true}}; anything else is a {@link LaborCallException}.
+ * {@code 200 {"ok": true}}. 404 (unknown complaint) and another 4xx than 408 and 429 (bad request, bad API key)
+ * are a {@link PermanentFailureException}; 5xx, 408, 429, a reply without {@code {"ok": true}}, a timeout or a
+ * refused connection a {@link TemporaryFailureException}.
  */
 public class LaborClient {
 
@@ -50,17 +53,17 @@ public class LaborClient {
         HttpResponse<String> response = send(request, path);
         int status = response.statusCode();
         if (status == 404) {
-            throw new LaborCallException(Failure.UNKNOWN_COMPLAINT, status, "HTTP 404 (unknown complaint) from " + path, null);
+            throw new PermanentFailureException("HTTP 404 (unknown complaint) from " + path);
         }
         if (status >= 400 && status < 500 && status != 408 && status != 429) {
-            throw new LaborCallException(Failure.REFUSED, status, "HTTP " + status + " from " + path
-                    + (status == 401 || status == 403 ? ": check " + LaborProperties.PREFIX + ".api-key" : ""), null);
+            throw new PermanentFailureException("HTTP " + status + " from " + path
+                    + (status == 401 || status == 403 ? ": check " + LaborProperties.PREFIX + ".api-key" : ""));
         }
         if (status != 200) {
-            throw new LaborCallException(Failure.UNAVAILABLE, status, "HTTP " + status + " from " + path, null);
+            throw new TemporaryFailureException("HTTP " + status + " from " + path);
         }
         if (!ok(response.body())) {
-            throw new LaborCallException(Failure.BAD_REPLY, status, "HTTP 200 from " + path + " without {\"ok\":true}", null);
+            throw new TemporaryFailureException("HTTP 200 from " + path + " without {\"ok\":true}");
         }
     }
 
@@ -77,13 +80,13 @@ public class LaborClient {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpTimeoutException e) {
-            throw new LaborCallException(Failure.UNAVAILABLE, 0, "timeout after " + timeout + " on " + path, e);
+            throw new TemporaryFailureException("timeout after " + timeout + " on " + path, e);
         } catch (IOException e) {
-            throw new LaborCallException(Failure.UNAVAILABLE, 0, e.getClass().getSimpleName() + " on " + path + ": "
+            throw new TemporaryFailureException(e.getClass().getSimpleName() + " on " + path + ": "
                     + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LaborCallException(Failure.UNAVAILABLE, 0, "interrupted on " + path, e);
+            throw new TemporaryFailureException("interrupted on " + path, e);
         }
     }
 }

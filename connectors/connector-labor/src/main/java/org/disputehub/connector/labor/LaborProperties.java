@@ -1,15 +1,13 @@
 package org.disputehub.connector.labor;
 
 import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import org.disputehub.canonical.connector.OriginConnectorProperties;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -21,12 +19,10 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties(LaborProperties.PREFIX)
-public class LaborProperties {
+public class LaborProperties extends OriginConnectorProperties {
 
     public static final String PREFIX = "hub.connectors.labor";
 
-    /** Turns the connector on. */
-    private boolean enabled;
     /** The directory the labor system drops its batches into (in production an SFTP mount). */
     @NotNull
     private Path inbox;
@@ -38,21 +34,9 @@ public class LaborProperties {
     @NotNull
     @DurationMin(millis = 100)
     private Duration pollInterval = Duration.ofSeconds(5);
-    /** The labor system's base URL for progress posts, e.g. {@code https://ldjc.example.gov.cn} (no trailing path). */
-    @NotBlank
-    @Pattern(regexp = "https?://[^\\s?#]+", message = "must be an http(s) URL without query or fragment")
-    private String baseUrl;
     /** {@code X-Api-Key} issued by the labor system; from the environment or an external file, never committed. */
     @NotBlank
     private String apiKey;
-    /** Concurrent consumers of HUB.RELAY.LABOR. */
-    @Min(1)
-    @Max(64)
-    private int progressConsumers = 4;
-    /** Connect and request timeout of every progress post. */
-    @NotNull
-    @DurationMin(millis = 100)
-    private Duration timeout = Duration.ofSeconds(10);
 
     /** The three directories must differ: a batch moved to done/ or error/ must leave the inbox. */
     @AssertTrue(message = "inbox, done-dir and error-dir must be three different directories")
@@ -61,14 +45,6 @@ public class LaborProperties {
             return true;
         }
         return new HashSet<>(List.of(normal(inbox), normal(getDoneDir()), normal(getErrorDir()))).size() == 3;
-    }
-
-    public boolean isEnabled() {
-        return enabled;
-    }
-
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
     }
 
     public Path getInbox() {
@@ -103,36 +79,12 @@ public class LaborProperties {
         this.pollInterval = pollInterval;
     }
 
-    public String getBaseUrl() {
-        return baseUrl;
-    }
-
-    public void setBaseUrl(String baseUrl) {
-        this.baseUrl = baseUrl;
-    }
-
     public String getApiKey() {
         return apiKey;
     }
 
     public void setApiKey(String apiKey) {
         this.apiKey = apiKey;
-    }
-
-    public int getProgressConsumers() {
-        return progressConsumers;
-    }
-
-    public void setProgressConsumers(int progressConsumers) {
-        this.progressConsumers = progressConsumers;
-    }
-
-    public Duration getTimeout() {
-        return timeout;
-    }
-
-    public void setTimeout(Duration timeout) {
-        this.timeout = timeout;
     }
 
     private static Path normal(Path p) {
@@ -142,6 +94,6 @@ public class LaborProperties {
     @Override
     public String toString() {
         return "LaborProperties[inbox=" + inbox + ", doneDir=" + getDoneDir() + ", errorDir=" + getErrorDir()
-                + ", pollInterval=" + pollInterval + ", baseUrl=" + baseUrl + ", apiKey=****]";
+                + ", pollInterval=" + pollInterval + ", baseUrl=" + getBaseUrl() + ", apiKey=****]";
     }
 }

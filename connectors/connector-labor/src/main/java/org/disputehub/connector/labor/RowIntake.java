@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.disputehub.canonical.connector.AuditRecord;
 import org.disputehub.canonical.connector.ConnectorStore;
+import org.disputehub.canonical.connector.IntakePublisher;
 import org.disputehub.canonical.model.CanonicalCase;
 import org.disputehub.canonical.model.CaseEnvelope;
 import org.disputehub.canonical.model.EnvelopeType;
@@ -34,14 +35,14 @@ final class RowIntake {
     private static final Logger log = LoggerFactory.getLogger(RowIntake.class);
 
     private final ConnectorStore store;
-    private final LaborPublisher publisher;
+    private final IntakePublisher publisher;
     private final TransactionTemplate transaction;
     private final String batch;
     private final String watermark;
     private final OffsetDateTime exportedAt;
     private final MessageDigest sha256;
 
-    RowIntake(ConnectorStore store, LaborPublisher publisher, TransactionTemplate transaction, String batch,
+    RowIntake(ConnectorStore store, IntakePublisher publisher, TransactionTemplate transaction, String batch,
               OffsetDateTime exportedAt) {
         this.store = store;
         this.publisher = publisher;

@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.ProducerTemplate;
 import org.disputehub.canonical.codec.Json;
 import org.disputehub.canonical.connector.AuditRecord;
+import org.disputehub.canonical.connector.ConnectorMetrics;
+import org.disputehub.canonical.connector.IntakePublisher;
 import org.disputehub.canonical.model.CaseEnvelope;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,7 +18,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Unreadable batches go to error/ whole; a batch interrupted half-way resumes after its watermark. */
-class LaborBatchFailureTest extends ConnectorContextTest {
+class LaborBatchFailureTest extends LaborContextTest {
 
     static final String BATCH = "LDJC_20261122150000";
 
@@ -27,16 +29,15 @@ class LaborBatchFailureTest extends ConnectorContextTest {
     @Autowired
     BatchFiles files;
     @Autowired
-    LaborMetrics metrics;
-    @Autowired
-    LaborPublisher publisher;
-    @Autowired
     PlatformTransactionManager transactions;
+
+    ConnectorMetrics metrics;
     TransactionTemplate transaction;
 
     @org.junit.jupiter.api.BeforeEach
     void transactions() {
         transaction = new TransactionTemplate(transactions);
+        metrics = new ConnectorMetrics(meters, Labor.CONNECTOR);
     }
 
     @Test
@@ -75,7 +76,7 @@ class LaborBatchFailureTest extends ConnectorContextTest {
         assertThat(names(ERROR)).as("no final list yet").containsExactly(BATCH + ".rejected.csv.part");
 
         // restarted: a new processor with a working broker
-        BatchProcessor restarted = new BatchProcessor(mapper, store, publisher, files, metrics, transaction);
+        BatchProcessor restarted = new BatchProcessor(mapper, store, new IntakePublisher(producer, Labor.SYSTEM), files, metrics, transaction);
         BatchResult resumed = new BatchScanner(files, restarted, metrics).scan().get(0);
 
         assertThat(resumed.outcome()).isEqualTo(BatchResult.Outcome.DONE);
@@ -109,12 +110,12 @@ class LaborBatchFailureTest extends ConnectorContextTest {
     }
 
     /** A publisher whose broker fails at the n-th envelope (nothing is sent then). */
-    static final class FailingPublisher extends LaborPublisher {
+    static final class FailingPublisher extends IntakePublisher {
         private final AtomicInteger sent = new AtomicInteger();
         private final int failAt;
 
         FailingPublisher(ProducerTemplate producer, int failAt) {
-            super(producer);
+            super(producer, Labor.SYSTEM);
             this.failAt = failAt;
         }
 

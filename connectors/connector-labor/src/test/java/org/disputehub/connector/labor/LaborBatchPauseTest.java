@@ -15,7 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Stopping the batch route (an admin pausing the connector, or the hub shutting down) pauses a batch between rows. */
-class LaborBatchPauseTest extends ConnectorContextTest {
+class LaborBatchPauseTest extends LaborContextTest {
 
     static final String BATCH = "LDJC_20261122170000";
     static final int ROWS = 3000;

@@ -22,7 +22,7 @@ import org.disputehub.canonical.model.Parts;
 import org.disputehub.canonical.model.Party;
 import org.junit.jupiter.api.Test;
 
-class LaborBatchTest extends ConnectorContextTest {
+class LaborBatchTest extends LaborContextTest {
 
     static final String VALID = "LDJC_20261122093000";
     static final String MIXED = "LDJC_20261122110000";

@@ -9,7 +9,6 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * error/ with its reason and audited, a file without marker left alone — the scan never hangs or stops, and the
  * valid batch's complaint reaches the intake queue exactly once.
  */
-class LaborHostileCorpusTest extends ConnectorContextTest {
+class LaborHostileCorpusTest extends LaborContextTest {
 
     private static final Duration BOUND = Duration.ofSeconds(10);
     private static final String HOSTILE = "LDJC_20261122100000";

@@ -19,7 +19,7 @@ import org.springframework.jms.listener.DefaultMessageListenerContainer;
  * takes the envelopes off the intake queue. Streaming is shown structurally: the reader never held more than two
  * 8 KiB buffers and one row beyond the row it handed out, for a file about 400 times larger.
  */
-class LaborLargeBatchTest extends ConnectorContextTest {
+class LaborLargeBatchTest extends LaborContextTest {
 
     static final int ROWS = 50_000;
 

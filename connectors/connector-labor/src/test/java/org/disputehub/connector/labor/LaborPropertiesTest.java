@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.disputehub.canonical.connector.RelayRoute;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -34,7 +35,7 @@ class LaborPropertiesTest {
             assertThat(p.getErrorDir()).isEqualTo(Path.of("/srv/ldjc/error"));
             assertThat(p.getPollInterval()).isEqualTo(Duration.ofSeconds(5));
             assertThat(p.getTimeout()).isEqualTo(Duration.ofSeconds(10));
-            assertThat(p.getProgressConsumers()).isEqualTo(4);
+            assertThat(p.getRelayConsumers()).isEqualTo(4);
             assertThat(p.toString()).doesNotContain("from-the-environment");
         });
     }
@@ -59,8 +60,8 @@ class LaborPropertiesTest {
         "error-dir,          /srv/ldjc/done,     directoriesDistinct",
         "poll-interval,      0s,                 pollInterval",
         "timeout,            10ms,               timeout",
-        "progress-consumers, 0,                  progressConsumers",
-        "progress-consumers, 65,                 progressConsumers"
+        "relay-consumers, 0,                  relayConsumers",
+        "relay-consumers, 65,                 relayConsumers"
     })
     void invalidConfigurationFailsStartUpNamingTheKey(String key, String value, String field) {
         runner.withPropertyValues("hub.connectors.labor." + key + "=" + value).run(context -> {
@@ -76,14 +77,14 @@ class LaborPropertiesTest {
         LaborProperties p = new LaborProperties();
         p.setInbox(Path.of("/srv/ldjc/inbox"));
         p.setPollInterval(Duration.parse("PT7S"));
-        p.setProgressConsumers(3);
+        p.setRelayConsumers(3);
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
             camel.getPropertiesComponent().addInitialProperty("hub.connectors.labor.poll-interval", "PT7S");
             camel.addRoutes(new LaborBatchRoute(null, p));
-            camel.addRoutes(new LaborProgressRoute(new LaborProgress(null, null, null, null), p));
+            camel.addRoutes(new RelayRoute(new LaborRelaySink(null, null, null, null, null), p.getRelayConsumers(), "relay"));
 
             assertThat(camel.resolvePropertyPlaceholders("{{hub.connectors.labor.poll-interval}}")).isEqualTo("7000ms");
-            assertThat(camel.resolvePropertyPlaceholders("{{hub.connectors.labor.progress-consumers}}")).isEqualTo("3");
+            assertThat(camel.getRouteDefinition("labor-relay").getInput().getEndpointUri()).endsWith("concurrentConsumers=3");
         }
     }
 }

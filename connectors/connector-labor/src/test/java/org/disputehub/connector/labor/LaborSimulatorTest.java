@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.disputehub.canonical.connector.PermanentFailureException;
 import org.disputehub.canonical.model.CaseEnvelope;
 import org.disputehub.canonical.model.EnvelopeType;
 import org.disputehub.fixtures.labor.LaborSimulator;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The demo simulator of test-fixtures against the real connector classes. */
-class LaborSimulatorTest extends ConnectorContextTest {
+class LaborSimulatorTest extends LaborContextTest {
 
     private LaborSimulator simulator;
 
@@ -66,10 +67,9 @@ class LaborSimulatorTest extends ConnectorContextTest {
         assertThat(simulator.server().findAll(postRequestedFor(
                 urlPathEqualTo("/ldjc/api/v1/complaints/LD2026112210000000/progress")))).hasSize(1);
         assertThatThrownBy(() -> new LaborClient(p).postProgress(LaborSimulator.UNKNOWN_COMPLAINT, body))
-                .isInstanceOfSatisfying(LaborCallException.class,
-                        e -> assertThat(e.failure()).isEqualTo(LaborCallException.Failure.UNKNOWN_COMPLAINT));
+                .isInstanceOf(PermanentFailureException.class).hasMessageContaining("404");
         p.setApiKey("wrong");
         assertThatThrownBy(() -> new LaborClient(p).postProgress("LD2026112210000000", body))
-                .isInstanceOfSatisfying(LaborCallException.class, e -> assertThat(e.status()).isEqualTo(401));
+                .isInstanceOf(PermanentFailureException.class).hasMessageContaining("HTTP 401");
     }
 }

@@ -2,6 +2,7 @@ package org.disputehub.connector.odr;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Set;
 
 /** Names and formats of the ODR contract (contracts/odr.md) and of the connector's records in the store. */
 public final class Odr {
@@ -31,6 +32,9 @@ public final class Odr {
     /** Times sent to ODR, to the second, as in the contract: {@code 2026-11-22T10:20:00+08:00}. */
     public static final DateTimeFormatter WIRE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
     public static final String JSON = "application/json";
+
+    /** The dispute statuses ODR takes. */
+    public static final Set<String> STATUSES = Set.of("ACCEPTED", "ASSIGNED", "IN_PROGRESS", "RESOLVED", "UNRESOLVED", "CLOSED");
 
     private Odr() {
     }

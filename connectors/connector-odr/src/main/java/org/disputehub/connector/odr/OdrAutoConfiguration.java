@@ -5,9 +5,12 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
+import org.disputehub.canonical.connector.ConnectorMetrics;
 import org.disputehub.canonical.connector.ConnectorStore;
 import org.disputehub.canonical.connector.HubContractAutoConfiguration;
 import org.disputehub.canonical.connector.InboundBodyLimitFilter;
+import org.disputehub.canonical.connector.IntakePublisher;
+import org.disputehub.canonical.connector.RelayRoute;
 import org.disputehub.canonical.connector.VocabularyReloader;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -19,7 +22,7 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The ODR connector, on when {@code hub.connectors.odr.enabled=true}: the webhook (route {@code odr-webhook}),
- * the status relay (route {@code odr-status}) and the {@code odr} department channel (route template
+ * the status relay (route {@code odr-relay}) and the {@code odr} department channel (route template
  * {@code dispatch-odr}). Needs the shared contract beans of {@link HubContractAutoConfiguration} (jms component,
  * error policies, {@link ConnectorStore}), Camel's {@link ProducerTemplate} and a servlet web server.
  */
@@ -30,9 +33,10 @@ public class OdrAutoConfiguration {
 
     private static final Clock CLOCK = Clock.system(Odr.OFFSET);
 
-    @Bean
-    OdrMetrics odrMetrics(ObjectProvider<MeterRegistry> registry) {
-        return new OdrMetrics(registry.getIfAvailable());
+    private final ConnectorMetrics metrics;
+
+    OdrAutoConfiguration(ObjectProvider<MeterRegistry> registry) {
+        this.metrics = new ConnectorMetrics(registry.getIfAvailable(), Odr.CONNECTOR);
     }
 
     @Bean
@@ -42,7 +46,7 @@ public class OdrAutoConfiguration {
     }
 
     @Bean
-    OdrTokenProvider odrTokenProvider(HttpClient odrHttpClient, OdrProperties properties, OdrMetrics metrics) {
+    OdrTokenProvider odrTokenProvider(HttpClient odrHttpClient, OdrProperties properties) {
         return new OdrTokenProvider(odrHttpClient, properties, metrics, CLOCK);
     }
 
@@ -62,18 +66,13 @@ public class OdrAutoConfiguration {
     }
 
     @Bean
-    OdrPublisher odrPublisher(ProducerTemplate producerTemplate) {
-        return new OdrPublisher(producerTemplate);
-    }
-
-    @Bean
-    OdrEventIntake odrEventIntake(ConnectorStore store, OdrLinks links, OdrPublisher publisher) {
+    OdrEventIntake odrEventIntake(ConnectorStore store, OdrLinks links, ProducerTemplate producerTemplate) {
         return new OdrEventIntake(new DisputeMapper(), new WithdrawalMapper(), new ConclusionMapper(),
-                MediationOutcomes.load(MediationOutcomes.DEFAULT_LOCATION), store, links, publisher, CLOCK);
+                MediationOutcomes.load(MediationOutcomes.DEFAULT_LOCATION), store, links, new IntakePublisher(producerTemplate, Odr.SYSTEM), CLOCK);
     }
 
     @Bean
-    OdrWebhook odrWebhook(OdrProperties properties, OdrEventIntake intake, OdrMetrics metrics) {
+    OdrWebhook odrWebhook(OdrProperties properties, OdrEventIntake intake) {
         return new OdrWebhook(new OdrSignatureVerifier(properties.getWebhookSecrets(), properties.getTimestampWindow(), CLOCK),
                 intake, metrics, properties.getMaxBodyBytes());
     }
@@ -89,19 +88,14 @@ public class OdrAutoConfiguration {
     }
 
     @Bean
-    OdrStatusSink odrStatusSink(OdrClient client, OdrReplies replies, ConnectorStore store, OdrLinks links,
-                                OdrMetrics metrics, VocabularyReloader reloader) {
-        StatusVocabulary vocabulary = StatusVocabulary.load(StatusVocabulary.DEFAULT_LOCATION);
-        reloader.register("ODR", () -> {
-            StatusVocabulary fresh = StatusVocabulary.load(StatusVocabulary.DEFAULT_LOCATION);
-            return () -> vocabulary.replaceWith(fresh);
-        });
-        return new OdrStatusSink(client, replies, store, links, vocabulary, metrics, CLOCK);
+    OdrRelaySink odrRelaySink(OdrClient client, OdrReplies replies, ConnectorStore store, OdrLinks links,
+                              VocabularyReloader vocabularies) {
+        return new OdrRelaySink(client, replies, store, links, vocabularies.load(Odr.SYSTEM, Odr.CONNECTOR, Odr.STATUSES),
+                metrics, CLOCK);
     }
 
     @Bean
-    OdrMediationChannel odrMediationChannel(OdrClient client, OdrReplies replies, ConnectorStore store, OdrLinks links,
-                                            OdrMetrics metrics) {
+    OdrMediationChannel odrMediationChannel(OdrClient client, OdrReplies replies, ConnectorStore store, OdrLinks links) {
         return new OdrMediationChannel(client, replies, new MediationMapper(DisputeTypes.load(DisputeTypes.DEFAULT_LOCATION)),
                 store, links, metrics, CLOCK);
     }
@@ -112,8 +106,9 @@ public class OdrAutoConfiguration {
     }
 
     @Bean
-    OdrStatusRoute odrStatusRoute(OdrStatusSink sink, OdrProperties properties) {
-        return new OdrStatusRoute(sink, properties);
+    RelayRoute odrRelayRoute(OdrRelaySink sink, OdrProperties properties) {
+        return new RelayRoute(sink, properties.getRelayConsumers(), "Relays case status changes to ODR "
+                + "(PUT /api/v1/disputes/{id}/status, OAuth2) and audits what was sent");
     }
 
     @Bean

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.disputehub.canonical.connector.AuditRecord;
 import org.disputehub.canonical.connector.ConnectorStore;
+import org.disputehub.canonical.connector.IntakePublisher;
 import org.disputehub.canonical.model.CanonicalCase;
 import org.disputehub.canonical.model.CaseEnvelope;
 import org.disputehub.canonical.model.CaseStatus;
@@ -35,11 +36,11 @@ public class OdrEventIntake {
     private final MediationOutcomes outcomes;
     private final ConnectorStore store;
     private final OdrLinks links;
-    private final OdrPublisher publisher;
+    private final IntakePublisher publisher;
     private final Clock clock;
 
     public OdrEventIntake(DisputeMapper disputes, WithdrawalMapper withdrawals, ConclusionMapper conclusions,
-                          MediationOutcomes outcomes, ConnectorStore store, OdrLinks links, OdrPublisher publisher,
+                          MediationOutcomes outcomes, ConnectorStore store, OdrLinks links, IntakePublisher publisher,
                           Clock clock) {
         this.disputes = disputes;
         this.withdrawals = withdrawals;

@@ -10,6 +10,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.disputehub.canonical.codec.Json;
 import org.disputehub.canonical.connector.AuditRecord;
+import org.disputehub.canonical.connector.ConnectorMetrics;
 import org.disputehub.canonical.connector.ConnectorStore;
 import org.disputehub.canonical.connector.HubHeaders;
 import org.disputehub.canonical.connector.PermanentFailureException;
@@ -43,11 +44,11 @@ public class OdrMediationChannel {
     private final MediationMapper mapper;
     private final ConnectorStore store;
     private final OdrLinks links;
-    private final OdrMetrics metrics;
+    private final ConnectorMetrics metrics;
     private final Clock clock;
 
     public OdrMediationChannel(OdrClient client, OdrReplies replies, MediationMapper mapper, ConnectorStore store,
-                               OdrLinks links, OdrMetrics metrics, Clock clock) {
+                               OdrLinks links, ConnectorMetrics metrics, Clock clock) {
         this.client = client;
         this.replies = replies;
         this.mapper = mapper;
@@ -88,14 +89,14 @@ public class OdrMediationChannel {
         } else {
             HttpResponse<String> reply = client.postMediation(request, key);
             if (reply.statusCode() / 100 != 2) {
-                metrics.message(OdrMetrics.Direction.OUT, OdrMetrics.Outcome.FAILED);
+                metrics.message(ConnectorMetrics.Direction.OUT, ConnectorMetrics.Outcome.FAILED);
                 throw replies.failure(reply, "odr mediation caseId=" + caseId + " dispatch " + dispatchNo, exchange);
             }
             disputeId = disputeId(reply, caseId);
             store.saveSourceVersion(Odr.DISPATCHES, key, disputeId);
         }
         links.linkMediation(disputeId, caseId, deptCode);
-        metrics.message(OdrMetrics.Direction.OUT, OdrMetrics.Outcome.SENT);
+        metrics.message(ConnectorMetrics.Direction.OUT, ConnectorMetrics.Outcome.SENT);
         log.info("case {} handed to ODR online mediation as dispute {} for {} (dispatch {})", caseId, disputeId, deptCode,
                 dispatchNo);
         exchange.setProperty(DISPUTE_ID, disputeId);
@@ -109,7 +110,7 @@ public class OdrMediationChannel {
      * (contracts/odr.md): the notice is recorded as not delivered and logged, and the mediation carries on.
      */
     private void notice(Exchange exchange, String caseId, int dispatchNo, String deptCode, String notice) {
-        metrics.message(OdrMetrics.Direction.OUT, OdrMetrics.Outcome.SKIPPED);
+        metrics.message(ConnectorMetrics.Direction.OUT, ConnectorMetrics.Outcome.SKIPPED);
         String reason = notice + " notice not delivered: ODR's mediation API has no endpoint for it";
         log.warn("case {} (dispatch {} to {}): {}", caseId, dispatchNo, deptCode, reason);
         exchange.getMessage().setBody(Json.write(new AuditRecord("DEPT:" + deptCode, AuditRecord.Direction.OUT,

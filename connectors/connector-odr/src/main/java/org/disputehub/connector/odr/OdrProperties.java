@@ -5,10 +5,10 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.disputehub.canonical.connector.OriginConnectorProperties;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -19,16 +19,10 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties(OdrProperties.PREFIX)
-public class OdrProperties {
+public class OdrProperties extends OriginConnectorProperties {
 
     public static final String PREFIX = "hub.connectors.odr";
 
-    /** Turns the connector on (webhook, status relay and the {@code dispatch-odr} department channel). */
-    private boolean enabled;
-    /** The platform's base URL, e.g. {@code https://odr.example.gov.cn} (the API paths are appended). */
-    @NotBlank
-    @Pattern(regexp = "https?://[^\\s?#]+", message = "must be an http(s) URL without query or fragment")
-    private String baseUrl;
     /** OAuth2 client id issued by the platform. */
     @NotBlank
     private String clientId;
@@ -54,30 +48,6 @@ public class OdrProperties {
     @NotNull
     @DurationMin(millis = 1)
     private Duration maxRetryAfter = Duration.ofSeconds(60);
-    /** Concurrent consumers of HUB.RELAY.ODR. */
-    @Min(1)
-    @Max(64)
-    private int statusConsumers = 4;
-    /** Connect and request timeout of every call to the platform. */
-    @NotNull
-    @DurationMin(millis = 100)
-    private Duration timeout = Duration.ofSeconds(10);
-
-    public boolean isEnabled() {
-        return enabled;
-    }
-
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
-    }
-
-    public String getBaseUrl() {
-        return baseUrl;
-    }
-
-    public void setBaseUrl(String baseUrl) {
-        this.baseUrl = baseUrl;
-    }
 
     public String getClientId() {
         return clientId;
@@ -135,25 +105,9 @@ public class OdrProperties {
         this.maxRetryAfter = maxRetryAfter;
     }
 
-    public int getStatusConsumers() {
-        return statusConsumers;
-    }
-
-    public void setStatusConsumers(int statusConsumers) {
-        this.statusConsumers = statusConsumers;
-    }
-
-    public Duration getTimeout() {
-        return timeout;
-    }
-
-    public void setTimeout(Duration timeout) {
-        this.timeout = timeout;
-    }
-
     @Override
     public String toString() {
-        return "OdrProperties[baseUrl=" + baseUrl + ", clientId=" + clientId + ", clientSecret=****, webhookSecrets="
+        return "OdrProperties[baseUrl=" + getBaseUrl() + ", clientId=" + clientId + ", clientSecret=****, webhookSecrets="
                 + webhookSecrets.size() + "×****, timestampWindow=" + timestampWindow + ", maxBodyBytes=" + maxBodyBytes + "]";
     }
 }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.locks.ReentrantLock;
 import org.disputehub.canonical.codec.Json;
+import org.disputehub.canonical.connector.ConnectorMetrics;
 import org.disputehub.canonical.connector.PermanentFailureException;
 import org.disputehub.canonical.connector.TemporaryFailureException;
 import org.slf4j.Logger;
@@ -44,11 +45,11 @@ public class OdrTokenProvider {
     private final Duration margin;
     private final Duration timeout;
     private final Clock clock;
-    private final OdrMetrics metrics;
+    private final ConnectorMetrics metrics;
     private final ReentrantLock renewing = new ReentrantLock();
     private volatile Token current;
 
-    public OdrTokenProvider(HttpClient http, OdrProperties properties, OdrMetrics metrics, Clock clock) {
+    public OdrTokenProvider(HttpClient http, OdrProperties properties, ConnectorMetrics metrics, Clock clock) {
         this.http = http;
         this.uri = URI.create(properties.getBaseUrl().replaceAll("/+$", "") + TOKEN_PATH);
         this.form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(properties.getClientId(), StandardCharsets.UTF_8)

@@ -7,6 +7,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.disputehub.canonical.codec.Json;
 import org.disputehub.canonical.connector.AuditRecord;
+import org.disputehub.canonical.connector.ConnectorMetrics;
 import org.disputehub.canonical.connector.InboundErrorPolicy;
 import org.disputehub.canonical.connector.InboundRejectedException;
 import org.slf4j.Logger;
@@ -24,10 +25,10 @@ public class OdrWebhook {
 
     private final OdrSignatureVerifier verifier;
     private final OdrEventIntake intake;
-    private final OdrMetrics metrics;
+    private final ConnectorMetrics metrics;
     private final int maxBodyBytes;
 
-    public OdrWebhook(OdrSignatureVerifier verifier, OdrEventIntake intake, OdrMetrics metrics, int maxBodyBytes) {
+    public OdrWebhook(OdrSignatureVerifier verifier, OdrEventIntake intake, ConnectorMetrics metrics, int maxBodyBytes) {
         this.verifier = verifier;
         this.intake = intake;
         this.metrics = metrics;
@@ -69,7 +70,7 @@ public class OdrWebhook {
         if (before.isPresent()) {
             caseId = before.get().orElse(null);
             intake.audit(event, AuditRecord.Outcome.DUPLICATE, "event " + event.id() + " already handled");
-            metrics.message(OdrMetrics.Direction.IN, OdrMetrics.Outcome.DUPLICATE);
+            metrics.message(ConnectorMetrics.Direction.IN, ConnectorMetrics.Outcome.DUPLICATE);
             log.info("odr event {} ({}) received again: answered as before, caseId={}", event.id(), event.type(), caseId);
         } else {
             try {
@@ -77,7 +78,7 @@ public class OdrWebhook {
             } catch (EventRefusedException e) {
                 throw refused(e.status(), e.field(), event.id(), e.problem());
             }
-            metrics.message(OdrMetrics.Direction.IN, OdrMetrics.Outcome.ACCEPTED);
+            metrics.message(ConnectorMetrics.Direction.IN, ConnectorMetrics.Outcome.ACCEPTED);
         }
         Message out = exchange.getMessage();
         out.removeHeaders("*");
@@ -92,7 +93,7 @@ public class OdrWebhook {
     }
 
     private InboundRejectedException refused(int status, String field, String ref, String problem) {
-        metrics.message(OdrMetrics.Direction.IN, OdrMetrics.Outcome.REJECTED);
+        metrics.message(ConnectorMetrics.Direction.IN, ConnectorMetrics.Outcome.REJECTED);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", problem);
         if (field != null) {

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import org.disputehub.canonical.model.CaseStatus;
-import org.disputehub.canonical.connector.VocabularyFiles;
 
 /** Loads one of the connector's data files (UTF-8 properties) from the classpath. */
 final class PropertiesFile {
@@ -17,7 +16,7 @@ final class PropertiesFile {
 
     static Properties load(String classpathLocation) {
         Properties p = new Properties();
-        try (InputStream in = VocabularyFiles.open(PropertiesFile.class, classpathLocation)) {
+        try (InputStream in = PropertiesFile.class.getClassLoader().getResourceAsStream(classpathLocation)) {
             if (in == null) {
                 throw new IllegalStateException(classpathLocation + " missing from the classpath");
             }

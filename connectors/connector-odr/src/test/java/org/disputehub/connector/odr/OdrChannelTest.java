@@ -19,14 +19,15 @@ import java.util.concurrent.TimeUnit;
 import org.apache.camel.builder.NotifyBuilder;
 import org.disputehub.canonical.codec.Json;
 import org.disputehub.canonical.connector.AuditRecord;
+import org.disputehub.canonical.connector.RelayRoute;
 import org.disputehub.canonical.model.Assignment;
 import org.disputehub.canonical.model.CanonicalCase;
 import org.disputehub.canonical.model.CaseSource;
 import org.disputehub.canonical.model.CaseStatus;
 import org.disputehub.canonical.model.Category;
 import org.disputehub.canonical.model.Location;
-import org.disputehub.canonical.model.Party;
 import org.disputehub.canonical.model.Parts.PartyRole;
+import org.disputehub.canonical.model.Party;
 import org.disputehub.canonical.model.StatusEvent;
 import org.junit.jupiter.api.Test;
 
@@ -172,10 +173,10 @@ class OdrChannelTest extends OdrContextTest {
     @Test
     void aMediationOfADisputeOdrOwnsIsReportedAsTheCasesDepartment() throws Exception {
         String caseId = json(push(event("samples/events/dispute-created.json")).body()).path("caseId").asText();
-        NotifyBuilder relayed = new NotifyBuilder(camel).fromRoute(OdrStatusRoute.ROUTE_ID).whenDone(1).create();
+        NotifyBuilder relayed = new NotifyBuilder(camel).fromRoute(RelayRoute.routeId(Odr.CONNECTOR)).whenDone(1).create();
         HttpResponse<String> early = push(concluded("evt_own_early", "ODR-2026-000123", "SETTLED", null));
         assertThat(early.statusCode()).as("no department known yet: the platform is asked to send it again").isEqualTo(409);
-        waiting.convertAndSend(RELAY, Json.write(OdrStatusSinkTest.event("e-recv", caseId, "ODR-2026-000123",
+        waiting.convertAndSend(RELAY, Json.write(OdrRelayTest.event("e-recv", caseId, "ODR-2026-000123",
                 CaseStatus.RECEIVED, null)));
         assertThat(relayed.matches(10, TimeUnit.SECONDS)).isTrue();
 

@@ -5,12 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.jms.ConnectionFactory;
-import jakarta.jms.JMSException;
-import jakarta.jms.Message;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -20,19 +14,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import org.apache.camel.CamelContext;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.disputehub.canonical.codec.Json;
 import org.disputehub.canonical.connector.ConnectorStore;
-import org.disputehub.fixtures.TestQueues;
+import org.disputehub.fixtures.ConnectorContextTest;
 import org.disputehub.fixtures.odr.OdrFixtures;
 import org.disputehub.fixtures.odr.OdrSigning;
-import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jms.core.JmsTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -43,10 +33,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @CamelSpringBootTest
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class OdrContextTest {
+abstract class OdrContextTest extends ConnectorContextTest {
 
-    static final String INTAKE = "HUB.INTAKE";
-    static final String AUDIT = "HUB.AUDIT";
     static final String STATUS = "HUB.STATUS";
     static final String STATUS_IN = "HUB.STATUS.IN";
     static final String RELAY = "HUB.RELAY.ODR";
@@ -57,65 +45,26 @@ abstract class OdrContextTest {
     static final String NEXT_SECRET = "test-webhook-secret-next";
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    static final WireMockServer WIREMOCK = startWireMock();
+    static final WireMockServer WIREMOCK = wireMock("fixtures/odr");
 
     @LocalServerPort
     int port;
     @Autowired
-    CamelContext camel;
-    @Autowired
-    ConnectionFactory connectionFactory;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
     ConnectorStore store;
-    @Autowired
-    MeterRegistry meters;
-
-    JmsTemplate waiting;
-    TestQueues queues;
-
-    private static WireMockServer startWireMock() {
-        WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort()
-                .usingFilesUnderClasspath("fixtures/odr"));
-        server.start();
-        return server;
-    }
 
     @DynamicPropertySource
     static void odr(DynamicPropertyRegistry registry) {
         registry.add("hub.connectors.odr.base-url", WIREMOCK::baseUrl);
     }
 
-    @BeforeEach
-    void cleanSlate() {
+    @Override
+    protected void beforeCleaning() throws Exception {
         WIREMOCK.resetAll();
-        jdbc.update("DELETE FROM source_record");
-        jdbc.update("DELETE FROM relay_delivery");
-        queues = new TestQueues(connectionFactory);
-        waiting = queues.sender();
-        for (String queue : List.of(INTAKE, AUDIT, STATUS, STATUS_IN, RELAY_DLQ, DISPATCH_DLQ)) {
-            drain(queue);
-        }
     }
 
-    /** Everything on the queue now. */
-    List<Message> drain(String queue) {
-        return queues.drain(queue);
-    }
-
-    /** The next message on the queue, waiting up to 10 s for it. */
-    Message next(String queue) {
-        return queues.next(queue);
-    }
-
-    static String text(Message m) throws JMSException {
-        return TestQueues.text(m);
-    }
-
-    double count(String name, String... tags) {
-        Counter counter = meters.find(name).tags(tags).counter();
-        return counter == null ? 0 : counter.count();
+    @Override
+    protected List<String> queuesToDrain() {
+        return List.of(INTAKE, AUDIT, STATUS, STATUS_IN, RELAY_DLQ, DISPATCH_DLQ);
     }
 
     /** A fixture event as an editable tree. */

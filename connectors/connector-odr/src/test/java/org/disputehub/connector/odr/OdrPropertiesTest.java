@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.disputehub.canonical.connector.RelayRoute;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -34,7 +35,7 @@ class OdrPropertiesTest {
             assertThat(p.getMaxBodyBytes()).isEqualTo(1024 * 1024);
             assertThat(p.getTokenRenewMargin()).isEqualTo(Duration.ofSeconds(60));
             assertThat(p.getMaxRetryAfter()).isEqualTo(Duration.ofSeconds(60));
-            assertThat(p.getStatusConsumers()).isEqualTo(4);
+            assertThat(p.getRelayConsumers()).isEqualTo(4);
             assertThat(p.getTimeout()).isEqualTo(Duration.ofSeconds(10));
             assertThat(p.toString()).doesNotContain("from-the-environment");
         });
@@ -56,7 +57,7 @@ class OdrPropertiesTest {
         "max-body-bytes,     100,      maxBodyBytes",
         "timestamp-window,   0s,       timestampWindow",
         "max-retry-after,    0s,       maxRetryAfter",
-        "status-consumers,   0,        statusConsumers"
+        "relay-consumers,   0,        relayConsumers"
     })
     void invalidConfigurationFailsStartUpNamingTheKey(String key, String value, String field) {
         runner.withPropertyValues("hub.connectors.odr." + key + "=" + value).run(context -> {
@@ -70,10 +71,10 @@ class OdrPropertiesTest {
     @Test
     void theStatusRouteFeedsCamelTheValidatedConsumerCount() throws Exception {
         OdrProperties p = new OdrProperties();
-        p.setStatusConsumers(3);
+        p.setRelayConsumers(3);
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
-            camel.addRoutes(new OdrStatusRoute(new OdrStatusSink(null, null, null, null, null, null, null), p));
-            assertThat(camel.resolvePropertyPlaceholders("{{hub.connectors.odr.status-consumers}}")).isEqualTo("3");
+            camel.addRoutes(new RelayRoute(new OdrRelaySink(null, null, null, null, null, null, null), p.getRelayConsumers(), "relay"));
+            assertThat(camel.getRouteDefinition("odr-relay").getInput().getEndpointUri()).endsWith("concurrentConsumers=3");
         }
     }
 }

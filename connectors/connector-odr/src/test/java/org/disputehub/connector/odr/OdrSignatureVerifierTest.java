@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.disputehub.fixtures.MutableClock;
 import org.disputehub.fixtures.odr.OdrSigning;
 import org.junit.jupiter.api.Test;
 

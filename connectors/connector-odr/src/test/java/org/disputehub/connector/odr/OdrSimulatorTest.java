@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import org.disputehub.canonical.codec.CaseSchema;
 import org.disputehub.canonical.codec.Json;
+import org.disputehub.canonical.connector.ConnectorMetrics;
 import org.disputehub.canonical.model.CaseEnvelope;
 import org.disputehub.canonical.model.CaseStatus;
 import org.disputehub.canonical.model.EnvelopeType;
@@ -59,7 +60,7 @@ class OdrSimulatorTest extends OdrContextTest {
         p.setClientId("sim-hub");
         p.setClientSecret("sim-secret");
         HttpClient http = HttpClient.newHttpClient();
-        OdrClient client = new OdrClient(http, new OdrTokenProvider(http, p, new OdrMetrics(null), java.time.Clock.systemUTC()), p);
+        OdrClient client = new OdrClient(http, new OdrTokenProvider(http, p, new ConnectorMetrics(null, Odr.CONNECTOR), java.time.Clock.systemUTC()), p);
         String caseId = "HUB-20261122-000401";
 
         HttpResponse<String> created = client.postMediation(Json.write(new MediationMapper(DisputeTypes.load(

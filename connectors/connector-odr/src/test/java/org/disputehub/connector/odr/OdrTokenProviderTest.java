@@ -26,8 +26,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.disputehub.canonical.connector.ConnectorMetrics;
 import org.disputehub.canonical.connector.PermanentFailureException;
 import org.disputehub.canonical.connector.TemporaryFailureException;
+import org.disputehub.fixtures.MutableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +66,7 @@ class OdrTokenProviderTest {
         properties.setClientSecret("s3cret&=");
         properties.setTokenRenewMargin(Duration.ofSeconds(60));
         properties.setTimeout(Duration.ofSeconds(5));
-        tokens = new OdrTokenProvider(HTTP, properties, new OdrMetrics(null), clock);
+        tokens = new OdrTokenProvider(HTTP, properties, new ConnectorMetrics(null, Odr.CONNECTOR), clock);
     }
 
     @Test

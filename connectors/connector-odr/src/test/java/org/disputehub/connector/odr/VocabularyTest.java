@@ -4,35 +4,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumSet;
 import java.util.List;
+import org.disputehub.canonical.connector.StatusVocabulary;
+import org.disputehub.canonical.connector.VocabularyReloader;
 import org.disputehub.canonical.model.CaseStatus;
+import org.disputehub.fixtures.Mappings;
 import org.junit.jupiter.api.Test;
 
 /** The connector's data files: status vocabulary, mediation outcomes, dispute types. */
 class VocabularyTest {
 
-    private final StatusVocabulary vocabulary = StatusVocabulary.load(StatusVocabulary.DEFAULT_LOCATION);
+    private final StatusVocabulary vocabulary = new VocabularyReloader(Mappings.dir()).load(Odr.SYSTEM, Odr.CONNECTOR, Odr.STATUSES);
     private final MediationOutcomes outcomes = MediationOutcomes.load(MediationOutcomes.DEFAULT_LOCATION);
     private final DisputeTypes types = DisputeTypes.load(DisputeTypes.DEFAULT_LOCATION);
 
     @Test
     void theStatusesOdrKnows() {
-        assertThat(vocabulary.status(CaseStatus.RECEIVED)).contains("ACCEPTED");
-        assertThat(vocabulary.status(CaseStatus.DISPATCHED)).contains("ASSIGNED");
+        assertThat(vocabulary.code(CaseStatus.RECEIVED)).contains("ACCEPTED");
+        assertThat(vocabulary.code(CaseStatus.DISPATCHED)).contains("ASSIGNED");
         for (CaseStatus s : EnumSet.of(CaseStatus.SIGNED, CaseStatus.ARRIVED, CaseStatus.HANDLING)) {
-            assertThat(vocabulary.status(s)).contains("IN_PROGRESS");
+            assertThat(vocabulary.code(s)).contains("IN_PROGRESS");
         }
-        assertThat(vocabulary.status(CaseStatus.RESOLVED)).contains("RESOLVED");
-        assertThat(vocabulary.status(CaseStatus.UNRESOLVED)).contains("UNRESOLVED");
-        assertThat(vocabulary.status(CaseStatus.CLOSED)).contains("CLOSED");
+        assertThat(vocabulary.code(CaseStatus.RESOLVED)).contains("RESOLVED");
+        assertThat(vocabulary.code(CaseStatus.UNRESOLVED)).contains("UNRESOLVED");
+        assertThat(vocabulary.code(CaseStatus.CLOSED)).contains("CLOSED");
     }
 
     @Test
     void theOthersAreNotSentAndEverySentOneHasADefaultNote() {
         for (CaseStatus s : EnumSet.of(CaseStatus.RETURNED, CaseStatus.WITHDRAWN, CaseStatus.REVISITED, CaseStatus.ESCALATED)) {
-            assertThat(vocabulary.status(s)).as(s.name()).isEmpty();
+            assertThat(vocabulary.code(s)).as(s.name()).isEmpty();
         }
         for (CaseStatus s : CaseStatus.values()) {
-            vocabulary.status(s).ifPresent(x -> assertThat(vocabulary.defaultNote(s)).as(s.name()).isNotBlank());
+            vocabulary.code(s).ifPresent(x -> assertThat(vocabulary.defaultNote(s)).as(s.name()).isNotBlank());
         }
     }
 

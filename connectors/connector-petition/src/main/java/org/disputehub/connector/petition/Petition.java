@@ -2,6 +2,7 @@ package org.disputehub.connector.petition;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Set;
 
 /** Names and formats of the petition contract (contracts/petition.md). */
 public final class Petition {
@@ -23,6 +24,9 @@ public final class Petition {
     public static final String SIGNATURE = "X-Signature";
     /** JMSXGroupID prefix of the envelopes of one petition: {@code PETITION:{XFJBH}}. */
     public static final String GROUP_PREFIX = SYSTEM + ":";
+
+    /** The platform's status values ZT. */
+    public static final Set<String> ZT = Set.of("受理", "交办", "办理中", "办结", "回访", "退回");
 
     private Petition() {
     }

@@ -4,9 +4,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
+import org.disputehub.canonical.connector.ConnectorMetrics;
 import org.disputehub.canonical.connector.ConnectorStore;
 import org.disputehub.canonical.connector.HubContractAutoConfiguration;
 import org.disputehub.canonical.connector.InboundBodyLimitFilter;
+import org.disputehub.canonical.connector.IntakePublisher;
+import org.disputehub.canonical.connector.RelayRoute;
 import org.disputehub.canonical.connector.VocabularyReloader;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -19,7 +22,7 @@ import org.springframework.core.Ordered;
 
 /**
  * The petition connector, on when {@code hub.connectors.petition.enabled=true}: the push endpoint (route
- * {@code petition-inbound}) and the status flow (route {@code petition-status}). Needs the shared contract beans
+ * {@code petition-inbound}) and the status flow (route {@code petition-relay}). Needs the shared contract beans
  * of {@link HubContractAutoConfiguration} (jms component, error policies, {@link ConnectorStore}), Camel's
  * {@link ProducerTemplate} and a servlet web application for platform-http.
  */
@@ -31,14 +34,15 @@ public class PetitionAutoConfiguration {
 
     private static final Clock CLOCK = Clock.system(Petition.OFFSET);
 
-    @Bean
-    PetitionSigner petitionSigner(PetitionProperties properties) {
-        return new PetitionSigner(properties.getSharedSecret(), properties.getTimestampWindow(), CLOCK);
+    private final ConnectorMetrics metrics;
+
+    PetitionAutoConfiguration(ObjectProvider<MeterRegistry> registry) {
+        this.metrics = new ConnectorMetrics(registry.getIfAvailable(), Petition.CONNECTOR);
     }
 
     @Bean
-    PetitionMetrics petitionMetrics(ObjectProvider<MeterRegistry> registry) {
-        return new PetitionMetrics(registry.getIfAvailable());
+    PetitionSigner petitionSigner(PetitionProperties properties) {
+        return new PetitionSigner(properties.getSharedSecret(), properties.getTimestampWindow(), CLOCK);
     }
 
     @Bean
@@ -51,7 +55,7 @@ public class PetitionAutoConfiguration {
     }
 
     @Bean
-    PetitionReceiver petitionReceiver(PetitionSigner signer, PetitionMetrics metrics, PetitionProperties properties) {
+    PetitionReceiver petitionReceiver(PetitionSigner signer, PetitionProperties properties) {
         return new PetitionReceiver(signer, new ReplayGuard(properties.getTimestampWindow(), CLOCK), metrics,
                 properties.getMaxBodyBytes());
     }
@@ -62,24 +66,8 @@ public class PetitionAutoConfiguration {
     }
 
     @Bean
-    PetitionPublisher petitionPublisher(ProducerTemplate producerTemplate) {
-        return new PetitionPublisher(producerTemplate);
-    }
-
-    @Bean
-    PetitionIntake petitionIntake(PetitionMapper mapper, ConnectorStore store, PetitionPublisher publisher,
-                                  PetitionMetrics metrics) {
-        return new PetitionIntake(mapper, store, publisher, metrics, CLOCK);
-    }
-
-    @Bean
-    StatusVocabulary petitionStatusVocabulary(VocabularyReloader reloader) {
-        StatusVocabulary vocabulary = StatusVocabulary.load(StatusVocabulary.DEFAULT_LOCATION);
-        reloader.register("PETITION", () -> {
-            StatusVocabulary fresh = StatusVocabulary.load(StatusVocabulary.DEFAULT_LOCATION);
-            return () -> vocabulary.replaceWith(fresh);
-        });
-        return vocabulary;
+    PetitionIntake petitionIntake(PetitionMapper mapper, ConnectorStore store, ProducerTemplate producerTemplate) {
+        return new PetitionIntake(mapper, store, new IntakePublisher(producerTemplate, Petition.SYSTEM), metrics, CLOCK);
     }
 
     @Bean
@@ -88,9 +76,9 @@ public class PetitionAutoConfiguration {
     }
 
     @Bean
-    PetitionStatus petitionStatus(PetitionClient client, ConnectorStore store, StatusVocabulary vocabulary,
-                                  PetitionMetrics metrics) {
-        return new PetitionStatus(client, store, vocabulary, metrics, CLOCK);
+    PetitionRelaySink petitionRelaySink(PetitionClient client, ConnectorStore store, VocabularyReloader vocabularies) {
+        return new PetitionRelaySink(client, store, vocabularies.load(Petition.SYSTEM, Petition.CONNECTOR, Petition.ZT),
+                metrics, CLOCK);
     }
 
     @Bean
@@ -99,7 +87,8 @@ public class PetitionAutoConfiguration {
     }
 
     @Bean
-    PetitionStatusRoute petitionStatusRoute(PetitionStatus status, PetitionProperties properties) {
-        return new PetitionStatusRoute(status, properties);
+    RelayRoute petitionRelayRoute(PetitionRelaySink sink, PetitionProperties properties) {
+        return new RelayRoute(sink, properties.getRelayConsumers(), "Relays case status changes to the petition "
+                + "platform as signed BLZT POSTs (受理, 交办, 办理中, 办结, 回访, 退回) and audits what was sent");
     }
 }

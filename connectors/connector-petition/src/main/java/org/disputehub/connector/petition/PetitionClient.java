@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 import org.disputehub.canonical.codec.SafeXml;
+import org.disputehub.canonical.connector.PermanentFailureException;
+import org.disputehub.canonical.connector.TemporaryFailureException;
 import org.w3c.dom.Document;
 
 /**
@@ -52,7 +54,8 @@ public class PetitionClient {
         HttpResponse<byte[]> response = send(request);
         int status = response.statusCode();
         if (status != 200) {
-            throw new PetitionCallException(status, PERMANENT.contains(status), "HTTP " + status + " from " + STATUS_PATH, null);
+            String message = "HTTP " + status + " from " + STATUS_PATH;
+            throw PERMANENT.contains(status) ? new PermanentFailureException(message) : new TemporaryFailureException(message);
         }
         String code;
         try {
@@ -60,10 +63,10 @@ public class PetitionClient {
             code = "Ack".equals(ack.getDocumentElement().getTagName())
                     ? SafeXml.text(ack.getDocumentElement(), "Code") : null;
         } catch (SafeXml.XmlRejectedException e) {
-            throw new PetitionCallException(status, false, "reply from " + STATUS_PATH + " is not an Ack: " + e.getMessage(), e);
+            throw new TemporaryFailureException("reply from " + STATUS_PATH + " is not an Ack: " + e.getMessage(), e);
         }
         if (!"0".equals(code)) {
-            throw new PetitionCallException(status, false, "Ack code " + code + " from " + STATUS_PATH, null);
+            throw new TemporaryFailureException("Ack code " + code + " from " + STATUS_PATH);
         }
     }
 
@@ -71,13 +74,13 @@ public class PetitionClient {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpTimeoutException e) {
-            throw new PetitionCallException(0, false, "timeout after " + timeout + " on " + STATUS_PATH, e);
+            throw new TemporaryFailureException("timeout after " + timeout + " on " + STATUS_PATH, e);
         } catch (IOException e) {
-            throw new PetitionCallException(0, false, e.getClass().getSimpleName() + " on " + STATUS_PATH + ": "
+            throw new TemporaryFailureException(e.getClass().getSimpleName() + " on " + STATUS_PATH + ": "
                     + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new PetitionCallException(0, false, "interrupted on " + STATUS_PATH, e);
+            throw new TemporaryFailureException("interrupted on " + STATUS_PATH, e);
         }
     }
 }

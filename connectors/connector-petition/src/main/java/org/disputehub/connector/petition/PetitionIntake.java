@@ -19,9 +19,11 @@ import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
 import org.disputehub.canonical.codec.SafeXml;
 import org.disputehub.canonical.connector.AuditRecord;
+import org.disputehub.canonical.connector.ConnectorMetrics;
 import org.disputehub.canonical.connector.ConnectorStore;
 import org.disputehub.canonical.connector.InboundErrorPolicy;
 import org.disputehub.canonical.connector.InboundRejectedException;
+import org.disputehub.canonical.connector.IntakePublisher;
 import org.disputehub.canonical.model.CanonicalCase;
 import org.disputehub.canonical.model.CaseEnvelope;
 import org.disputehub.canonical.model.EnvelopeType;
@@ -53,13 +55,13 @@ public class PetitionIntake {
 
     private final PetitionMapper mapper;
     private final ConnectorStore store;
-    private final PetitionPublisher publisher;
-    private final PetitionMetrics metrics;
+    private final IntakePublisher publisher;
+    private final ConnectorMetrics metrics;
     private final Clock clock;
     private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
 
-    public PetitionIntake(PetitionMapper mapper, ConnectorStore store, PetitionPublisher publisher,
-                          PetitionMetrics metrics, Clock clock) {
+    public PetitionIntake(PetitionMapper mapper, ConnectorStore store, IntakePublisher publisher,
+                          ConnectorMetrics metrics, Clock clock) {
         this.mapper = mapper;
         this.store = store;
         this.publisher = publisher;
@@ -105,7 +107,7 @@ public class PetitionIntake {
                 String caseId = store.caseIdOf(Petition.SYSTEM, xfjbh).orElseThrow();
                 publisher.audit(new AuditRecord(Petition.SYSTEM, AuditRecord.Direction.IN, xfjbh, Petition.XML, raw.body(),
                         AuditRecord.Outcome.DUPLICATE, "already case " + caseId, now));
-                metrics.message(PetitionMetrics.Direction.IN, PetitionMetrics.Outcome.DUPLICATE);
+                metrics.message(ConnectorMetrics.Direction.IN, ConnectorMetrics.Outcome.DUPLICATE);
                 log.info("petition {} sent again unchanged: caseId={}", xfjbh, caseId);
                 return caseId;
             }
@@ -119,7 +121,7 @@ public class PetitionIntake {
             publisher.envelope(new CaseEnvelope(UUID.randomUUID().toString(), type, Petition.SYSTEM, xfjbh, now,
                     mapped.withCaseId(caseId), null, raw));
             store.saveSourceVersion(Petition.SYSTEM, xfjbh, version);
-            metrics.message(PetitionMetrics.Direction.IN, PetitionMetrics.Outcome.ACCEPTED);
+            metrics.message(ConnectorMetrics.Direction.IN, ConnectorMetrics.Outcome.ACCEPTED);
             log.info("petition {} → {} caseId={} ({} petitioners{})", xfjbh, type, caseId, mapped.headcount(),
                     mapped.related() == null ? "" : ", repeat");
             return caseId;

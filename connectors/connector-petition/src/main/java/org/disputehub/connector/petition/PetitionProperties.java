@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Duration;
+import org.disputehub.canonical.connector.OriginConnectorProperties;
 import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,20 +16,14 @@ import org.springframework.validation.annotation.Validated;
 /**
  * {@code hub.connectors.petition.*}. The bean exists only when the connector is enabled, so every constraint
  * is checked exactly then, and start-up fails with the offending key named. The routes take their
- * placeholders ({@code inbound-path}, {@code status-consumers}) from this bean.
+ * placeholders ({@code inbound-path}, {@code relay-consumers}) from this bean.
  */
 @Validated
 @ConfigurationProperties(PetitionProperties.PREFIX)
-public class PetitionProperties {
+public class PetitionProperties extends OriginConnectorProperties {
 
     public static final String PREFIX = "hub.connectors.petition";
 
-    /** Turns the connector on. */
-    private boolean enabled;
-    /** The petition platform's base URL; status goes to {@code {base-url}/xf/api/v1/blzt}. */
-    @NotBlank
-    @Pattern(regexp = "https?://[^\\s?#]+", message = "must be an http(s) URL without query or fragment")
-    private String baseUrl;
     /** The HMAC secret shared with the platform, both ways; from the environment, never committed. */
     @NotBlank
     @Size(min = 16, message = "must have at least 16 characters")
@@ -42,34 +37,10 @@ public class PetitionProperties {
     @Min(1024)
     @Max(64 * 1024 * 1024)
     private int maxBodyBytes = 1024 * 1024;
-    /** Concurrent consumers of HUB.RELAY.PETITION. */
-    @Min(1)
-    @Max(64)
-    private int statusConsumers = 4;
-    /** Connect and request timeout of every status POST. */
-    @NotNull
-    @DurationMin(millis = 100)
-    private Duration timeout = Duration.ofSeconds(10);
     /** The push endpoint's path (the contract's); must stay under /api/inbound/, which the hub leaves open. */
     @NotBlank
     @Pattern(regexp = "/api/inbound/[A-Za-z0-9/_-]+", message = "must be a path under /api/inbound/")
     private String inboundPath = "/api/inbound/petition";
-
-    public boolean isEnabled() {
-        return enabled;
-    }
-
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
-    }
-
-    public String getBaseUrl() {
-        return baseUrl;
-    }
-
-    public void setBaseUrl(String baseUrl) {
-        this.baseUrl = baseUrl;
-    }
 
     public String getSharedSecret() {
         return sharedSecret;
@@ -95,22 +66,6 @@ public class PetitionProperties {
         this.maxBodyBytes = maxBodyBytes;
     }
 
-    public int getStatusConsumers() {
-        return statusConsumers;
-    }
-
-    public void setStatusConsumers(int statusConsumers) {
-        this.statusConsumers = statusConsumers;
-    }
-
-    public Duration getTimeout() {
-        return timeout;
-    }
-
-    public void setTimeout(Duration timeout) {
-        this.timeout = timeout;
-    }
-
     public String getInboundPath() {
         return inboundPath;
     }
@@ -121,8 +76,8 @@ public class PetitionProperties {
 
     @Override
     public String toString() {
-        return "PetitionProperties[baseUrl=" + baseUrl + ", sharedSecret=****, timestampWindow=" + timestampWindow
-                + ", maxBodyBytes=" + maxBodyBytes + ", statusConsumers=" + statusConsumers + ", timeout=" + timeout
+        return "PetitionProperties[baseUrl=" + getBaseUrl() + ", sharedSecret=****, timestampWindow=" + timestampWindow
+                + ", maxBodyBytes=" + maxBodyBytes + ", relayConsumers=" + getRelayConsumers() + ", timeout=" + getTimeout()
                 + ", inboundPath=" + inboundPath + "]";
     }
 }

@@ -2,6 +2,7 @@ package org.disputehub.connector.petition;
 
 import java.util.Optional;
 import org.apache.camel.Exchange;
+import org.disputehub.canonical.connector.ConnectorMetrics;
 import org.disputehub.canonical.connector.InboundErrorPolicy;
 import org.disputehub.canonical.connector.InboundRejectedException;
 
@@ -19,10 +20,10 @@ public class PetitionReceiver {
 
     private final PetitionSigner signer;
     private final ReplayGuard replays;
-    private final PetitionMetrics metrics;
+    private final ConnectorMetrics metrics;
     private final int maxBodyBytes;
 
-    public PetitionReceiver(PetitionSigner signer, ReplayGuard replays, PetitionMetrics metrics, int maxBodyBytes) {
+    public PetitionReceiver(PetitionSigner signer, ReplayGuard replays, ConnectorMetrics metrics, int maxBodyBytes) {
         this.signer = signer;
         this.replays = replays;
         this.metrics = metrics;

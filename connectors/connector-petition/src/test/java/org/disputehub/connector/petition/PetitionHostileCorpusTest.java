@@ -31,7 +31,7 @@ import org.w3c.dom.Element;
  * status and error, its audit record, nothing on HUB.INTAKE, an answer within the client's timeout. Then the whole
  * corpus at once while valid petitions keep being taken in, each exactly once.
  */
-class PetitionHostileCorpusTest extends ConnectorContextTest {
+class PetitionHostileCorpusTest extends PetitionContextTest {
 
     private static final String OTHER_SECRET = "a-secret-the-hub-does-not-know";
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(10);

@@ -10,7 +10,7 @@ import org.disputehub.canonical.model.CaseEnvelope;
 import org.junit.jupiter.api.Test;
 
 /** Replays and the size limit beyond the hostile corpus (PetitionHostileCorpusTest): what the store keeps, and the exact limit. */
-class PetitionInboundAttackTest extends ConnectorContextTest {
+class PetitionInboundAttackTest extends PetitionContextTest {
 
     private static final byte[] VALID = Fixtures.bytes("samples/valid/single.xml");
 

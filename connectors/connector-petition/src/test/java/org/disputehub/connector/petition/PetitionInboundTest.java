@@ -17,7 +17,7 @@ import org.disputehub.canonical.model.EnvelopeType;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 
-class PetitionInboundTest extends ConnectorContextTest {
+class PetitionInboundTest extends PetitionContextTest {
 
     static final String CASE_ID = "HUB-\\d{8}-\\d{6}";
 

@@ -41,7 +41,7 @@ class PetitionSignerTest {
      */
     @Test
     void statusSignatureOverTheContractExampleMatchesTheOpensslVector() {
-        String blzt = PetitionStatus.blzt("XF3301082026112200007", "交办", "330108-ZF-001", "西兴街道社会治理中心",
+        String blzt = PetitionRelaySink.blzt("XF3301082026112200007", "交办", "330108-ZF-001", "西兴街道社会治理中心",
                 java.time.OffsetDateTime.parse("2026-11-22T10:05:00+08:00"), "已交办属地街道");
 
         assertThat(signer.signature("1795334100", blzt.getBytes(StandardCharsets.UTF_8)))

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The demo simulator of test-fixtures against the real connector, both ways. */
-class PetitionSimulatorTest extends ConnectorContextTest {
+class PetitionSimulatorTest extends PetitionContextTest {
 
     private PetitionSimulator simulator;
 

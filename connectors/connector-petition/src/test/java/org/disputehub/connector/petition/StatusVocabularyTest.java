@@ -3,27 +3,30 @@ package org.disputehub.connector.petition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
+import org.disputehub.canonical.connector.StatusVocabulary;
+import org.disputehub.canonical.connector.VocabularyReloader;
 import org.disputehub.canonical.model.CaseStatus;
+import org.disputehub.fixtures.Mappings;
 import org.junit.jupiter.api.Test;
 
 class StatusVocabularyTest {
 
-    private final StatusVocabulary vocabulary = StatusVocabulary.load(StatusVocabulary.DEFAULT_LOCATION);
+    private final StatusVocabulary vocabulary = new VocabularyReloader(Mappings.dir()).load(Petition.SYSTEM, Petition.CONNECTOR, Petition.ZT);
 
     @Test
     void everyCanonicalStatusHasItsDecidedZt() {
-        assertThat(vocabulary.zt(CaseStatus.RECEIVED)).contains("受理");
-        assertThat(vocabulary.zt(CaseStatus.DISPATCHED)).contains("交办");
-        assertThat(vocabulary.zt(CaseStatus.SIGNED)).contains("办理中");
-        assertThat(vocabulary.zt(CaseStatus.ARRIVED)).contains("办理中");
-        assertThat(vocabulary.zt(CaseStatus.HANDLING)).contains("办理中");
-        assertThat(vocabulary.zt(CaseStatus.RESOLVED)).contains("办结");
-        assertThat(vocabulary.zt(CaseStatus.UNRESOLVED)).contains("办结");
-        assertThat(vocabulary.zt(CaseStatus.CLOSED)).contains("办结");
-        assertThat(vocabulary.zt(CaseStatus.REVISITED)).contains("回访");
-        assertThat(vocabulary.zt(CaseStatus.RETURNED)).contains("退回");
-        assertThat(vocabulary.zt(CaseStatus.WITHDRAWN)).as("not sent").isEmpty();
-        assertThat(vocabulary.zt(CaseStatus.ESCALATED)).as("not sent").isEmpty();
+        assertThat(vocabulary.code(CaseStatus.RECEIVED)).contains("受理");
+        assertThat(vocabulary.code(CaseStatus.DISPATCHED)).contains("交办");
+        assertThat(vocabulary.code(CaseStatus.SIGNED)).contains("办理中");
+        assertThat(vocabulary.code(CaseStatus.ARRIVED)).contains("办理中");
+        assertThat(vocabulary.code(CaseStatus.HANDLING)).contains("办理中");
+        assertThat(vocabulary.code(CaseStatus.RESOLVED)).contains("办结");
+        assertThat(vocabulary.code(CaseStatus.UNRESOLVED)).contains("办结");
+        assertThat(vocabulary.code(CaseStatus.CLOSED)).contains("办结");
+        assertThat(vocabulary.code(CaseStatus.REVISITED)).contains("回访");
+        assertThat(vocabulary.code(CaseStatus.RETURNED)).contains("退回");
+        assertThat(vocabulary.code(CaseStatus.WITHDRAWN)).as("not sent").isEmpty();
+        assertThat(vocabulary.code(CaseStatus.ESCALATED)).as("not sent").isEmpty();
     }
 
     @Test
@@ -31,7 +34,7 @@ class StatusVocabularyTest {
         assertThat(vocabulary.once("办结")).isTrue();
         assertThat(vocabulary.once("办理中")).isFalse();
         for (CaseStatus status : CaseStatus.values()) {
-            if (vocabulary.zt(status).isPresent()) {
+            if (vocabulary.code(status).isPresent()) {
                 assertThat(vocabulary.defaultNote(status)).as(status.name()).isNotBlank();
             }
         }
@@ -39,7 +42,7 @@ class StatusVocabularyTest {
 
     @Test
     void blztIsBuiltInContractOrderWithEveryValueEscaped() {
-        String blzt = PetitionStatus.blzt("XF3301082026112200007", "办结", "330108-ZF-001", "A&B <街道>",
+        String blzt = PetitionRelaySink.blzt("XF3301082026112200007", "办结", "330108-ZF-001", "A&B <街道>",
                 OffsetDateTime.parse("2026-11-22T02:05:07.123Z"), "</BLYJ><ZT>受理</ZT>\u0001\"'");
 
         assertThat(blzt).isEqualTo("<BLZT><XFJBH>XF3301082026112200007</XFJBH><ZT>办结</ZT><BLDWDM>330108-ZF-001</BLDWDM>"
@@ -51,7 +54,7 @@ class StatusVocabularyTest {
 
     @Test
     void absentDepartmentElementsAreLeftOut() {
-        String blzt = PetitionStatus.blzt("XF1", "受理", null, null, OffsetDateTime.parse("2026-11-22T10:05:00+08:00"), "信访件已受理");
+        String blzt = PetitionRelaySink.blzt("XF1", "受理", null, null, OffsetDateTime.parse("2026-11-22T10:05:00+08:00"), "信访件已受理");
 
         assertThat(blzt).isEqualTo("<BLZT><XFJBH>XF1</XFJBH><ZT>受理</ZT><BLSJ>2026-11-22T10:05:00+08:00</BLSJ>"
                 + "<BLYJ>信访件已受理</BLYJ></BLZT>");

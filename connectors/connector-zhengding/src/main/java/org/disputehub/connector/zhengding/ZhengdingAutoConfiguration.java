@@ -4,9 +4,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
+import org.disputehub.canonical.connector.ConnectorMetrics;
 import org.disputehub.canonical.connector.ConnectorStore;
 import org.disputehub.canonical.connector.HubContractAutoConfiguration;
 import org.disputehub.canonical.connector.InboundBodyLimitFilter;
+import org.disputehub.canonical.connector.IntakePublisher;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,8 +33,12 @@ public class ZhengdingAutoConfiguration {
 
     private final Clock clock;
 
-    ZhengdingAutoConfiguration(@Qualifier("zhengdingClock") ObjectProvider<Clock> clock) {
+    private final ConnectorMetrics metrics;
+
+    ZhengdingAutoConfiguration(@Qualifier("zhengdingClock") ObjectProvider<Clock> clock,
+                               ObjectProvider<MeterRegistry> registry) {
         this.clock = clock.getIfAvailable(() -> Clock.system(Zhengding.OFFSET));
+        this.metrics = new ConnectorMetrics(registry.getIfAvailable(), Zhengding.CONNECTOR);
     }
 
     /** Camel's platform-http reads a body whole: the web layer reads at most MAX_BODY + 1 bytes of a callback. */
@@ -47,17 +53,12 @@ public class ZhengdingAutoConfiguration {
     }
 
     @Bean
-    ZhengdingMetrics zhengdingMetrics(ObjectProvider<MeterRegistry> registry) {
-        return new ZhengdingMetrics(registry.getIfAvailable());
-    }
-
-    @Bean
     ZhengdingClient zhengdingClient(ZhengdingProperties properties) {
         return new ZhengdingClient(properties);
     }
 
     @Bean
-    ZhengdingTokenCache zhengdingTokenCache(ZhengdingClient client, ZhengdingProperties properties, ZhengdingMetrics metrics) {
+    ZhengdingTokenCache zhengdingTokenCache(ZhengdingClient client, ZhengdingProperties properties) {
         return new ZhengdingTokenCache(client::fetchToken, properties.getTokenRenewMargin(), clock, metrics);
     }
 
@@ -67,14 +68,9 @@ public class ZhengdingAutoConfiguration {
     }
 
     @Bean
-    ZhengdingPublisher zhengdingPublisher(ProducerTemplate producerTemplate) {
-        return new ZhengdingPublisher(producerTemplate);
-    }
-
-    @Bean
     ZhengdingNotifier zhengdingNotifier(ZhengdingClient client, ZhengdingTokenCache tokens, ConnectorStore store,
-                                        ZhengdingPublisher publisher, ZhengdingMetrics metrics, ZhengdingProperties properties) {
-        return new ZhengdingNotifier(client, tokens, store, publisher, metrics, properties.getAgentId(), clock);
+                                        ProducerTemplate producerTemplate, ZhengdingProperties properties) {
+        return new ZhengdingNotifier(client, tokens, store, IntakePublisher.committingEachSend(producerTemplate, Zhengding.SYSTEM), metrics, properties.getAgentId(), clock);
     }
 
     @Bean
@@ -83,9 +79,9 @@ public class ZhengdingAutoConfiguration {
     }
 
     @Bean
-    ZhengdingCallback zhengdingCallback(ZhengdingCrypto crypto, ConnectorStore store, ZhengdingPublisher publisher,
-                                        ZhengdingMetrics metrics, CallbackNonces nonces, ZhengdingProperties properties) {
-        return new ZhengdingCallback(crypto, store, publisher, metrics, nonces, properties.getTimestampWindow(), clock);
+    ZhengdingCallback zhengdingCallback(ZhengdingCrypto crypto, ConnectorStore store, ProducerTemplate producerTemplate,
+                                        CallbackNonces nonces, ZhengdingProperties properties) {
+        return new ZhengdingCallback(crypto, store, IntakePublisher.committingEachSend(producerTemplate, Zhengding.SYSTEM), metrics, nonces, properties.getTimestampWindow(), clock);
     }
 
     @Bean

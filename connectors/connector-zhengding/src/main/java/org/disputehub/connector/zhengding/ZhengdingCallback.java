@@ -13,13 +13,15 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.disputehub.canonical.codec.Json;
 import org.disputehub.canonical.connector.AuditRecord;
+import org.disputehub.canonical.connector.ConnectorMetrics.Direction;
+import org.disputehub.canonical.connector.ConnectorMetrics.Outcome;
+import org.disputehub.canonical.connector.ConnectorMetrics;
 import org.disputehub.canonical.connector.ConnectorStore;
 import org.disputehub.canonical.connector.InboundErrorPolicy;
 import org.disputehub.canonical.connector.InboundRejectedException;
+import org.disputehub.canonical.connector.IntakePublisher;
 import org.disputehub.canonical.model.StatusEvent;
 import org.disputehub.connector.zhengding.ZhengdingCrypto.DecryptException;
-import org.disputehub.connector.zhengding.ZhengdingMetrics.Direction;
-import org.disputehub.connector.zhengding.ZhengdingMetrics.Outcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,14 +48,14 @@ public class ZhengdingCallback {
 
     private final ZhengdingCrypto crypto;
     private final ConnectorStore store;
-    private final ZhengdingPublisher publisher;
-    private final ZhengdingMetrics metrics;
+    private final IntakePublisher publisher;
+    private final ConnectorMetrics metrics;
     private final CallbackNonces nonces;
     private final Duration window;
     private final Clock clock;
 
-    public ZhengdingCallback(ZhengdingCrypto crypto, ConnectorStore store, ZhengdingPublisher publisher,
-                             ZhengdingMetrics metrics, CallbackNonces nonces, Duration window, Clock clock) {
+    public ZhengdingCallback(ZhengdingCrypto crypto, ConnectorStore store, IntakePublisher publisher,
+                             ConnectorMetrics metrics, CallbackNonces nonces, Duration window, Clock clock) {
         this.crypto = crypto;
         this.store = store;
         this.publisher = publisher;
@@ -168,7 +170,7 @@ public class ZhengdingCallback {
             log.info("zhengding callback caseId={} event {} already received, not sent again", event.caseId(), event.eventId());
             return;
         }
-        publisher.statusEvent(event);
+        publisher.status(event);
         store.saveSourceVersion(Zhengding.SYSTEM, event.eventId(), "status-in");
         metrics.message(Direction.IN, Outcome.ACCEPTED);
         log.info("zhengding callback caseId={} event {} {} by {} → {}",

@@ -13,14 +13,16 @@ import org.apache.camel.Exchange;
 import org.disputehub.canonical.codec.Json;
 import org.disputehub.canonical.codec.Masking;
 import org.disputehub.canonical.connector.AuditRecord;
+import org.disputehub.canonical.connector.ConnectorMetrics.Direction;
+import org.disputehub.canonical.connector.ConnectorMetrics.Outcome;
+import org.disputehub.canonical.connector.ConnectorMetrics;
 import org.disputehub.canonical.connector.ConnectorStore;
 import org.disputehub.canonical.connector.HubHeaders;
+import org.disputehub.canonical.connector.IntakePublisher;
 import org.disputehub.canonical.connector.PermanentFailureException;
 import org.disputehub.canonical.connector.TemporaryFailureException;
 import org.disputehub.canonical.model.Notification;
 import org.disputehub.connector.zhengding.ZhengdingCallException.Failure;
-import org.disputehub.connector.zhengding.ZhengdingMetrics.Direction;
-import org.disputehub.connector.zhengding.ZhengdingMetrics.Outcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,13 +40,13 @@ public class ZhengdingNotifier {
     private final ZhengdingClient client;
     private final ZhengdingTokenCache tokens;
     private final ConnectorStore store;
-    private final ZhengdingPublisher publisher;
-    private final ZhengdingMetrics metrics;
+    private final IntakePublisher publisher;
+    private final ConnectorMetrics metrics;
     private final long agentId;
     private final Clock clock;
 
     public ZhengdingNotifier(ZhengdingClient client, ZhengdingTokenCache tokens, ConnectorStore store,
-                             ZhengdingPublisher publisher, ZhengdingMetrics metrics, long agentId, Clock clock) {
+                             IntakePublisher publisher, ConnectorMetrics metrics, long agentId, Clock clock) {
         this.client = client;
         this.tokens = tokens;
         this.store = store;

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
+import org.disputehub.canonical.connector.ConnectorProperties;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -18,16 +19,10 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties(ZhengdingProperties.PREFIX)
-public class ZhengdingProperties {
+public class ZhengdingProperties extends ConnectorProperties {
 
     public static final String PREFIX = "hub.connectors.zhengding";
 
-    /** Turns the connector on: the notification sender, the dispatch-zhengding channel and the callback endpoint. */
-    private boolean enabled;
-    /** The platform's API base URL, e.g. {@code https://oapi.zhengding.example.gov.cn}. */
-    @NotBlank
-    @Pattern(regexp = "https?://[^\\s?#]+", message = "must be an http(s) URL without query or fragment")
-    private String baseUrl;
     /** The app key: {@code appkey} of gettoken, and the trailing app key of every callback plaintext. */
     @NotBlank
     private String appKey;
@@ -56,31 +51,11 @@ public class ZhengdingProperties {
     @Min(1)
     @Max(64)
     private int notifyConsumers = 4;
-    /** Connect and request timeout of every call to the platform. */
-    @NotNull
-    @DurationMin(millis = 100)
-    private Duration timeout = Duration.ofSeconds(10);
 
     /** The margin must leave a token some life: renewing more than an hour early would renew on every call. */
     @AssertTrue(message = "token-renew-margin must be at most 1h")
     public boolean isTokenRenewMarginSensible() {
         return tokenRenewMargin == null || tokenRenewMargin.compareTo(Duration.ofHours(1)) <= 0;
-    }
-
-    public boolean isEnabled() {
-        return enabled;
-    }
-
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
-    }
-
-    public String getBaseUrl() {
-        return baseUrl;
-    }
-
-    public void setBaseUrl(String baseUrl) {
-        this.baseUrl = baseUrl;
     }
 
     public String getAppKey() {
@@ -147,17 +122,9 @@ public class ZhengdingProperties {
         this.notifyConsumers = notifyConsumers;
     }
 
-    public Duration getTimeout() {
-        return timeout;
-    }
-
-    public void setTimeout(Duration timeout) {
-        this.timeout = timeout;
-    }
-
     @Override
     public String toString() {
-        return "ZhengdingProperties[baseUrl=" + baseUrl + ", appKey=" + appKey + ", appSecret=****, agentId=" + agentId
+        return "ZhengdingProperties[baseUrl=" + getBaseUrl() + ", appKey=" + appKey + ", appSecret=****, agentId=" + agentId
                 + ", callbackToken=****, callbackAesKey=****, timestampWindow=" + timestampWindow + "]";
     }
 }

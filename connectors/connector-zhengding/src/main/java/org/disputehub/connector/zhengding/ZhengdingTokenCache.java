@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
+import org.disputehub.canonical.connector.ConnectorMetrics;
 import org.disputehub.connector.zhengding.ZhengdingClient.AccessToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,11 +24,11 @@ public class ZhengdingTokenCache {
     private final Supplier<AccessToken> fetcher;
     private final Duration margin;
     private final Clock clock;
-    private final ZhengdingMetrics metrics;
+    private final ConnectorMetrics metrics;
     private volatile Cached current;
     private CompletableFuture<Cached> renewal; // guarded by this
 
-    public ZhengdingTokenCache(Supplier<AccessToken> fetcher, Duration margin, Clock clock, ZhengdingMetrics metrics) {
+    public ZhengdingTokenCache(Supplier<AccessToken> fetcher, Duration margin, Clock clock, ConnectorMetrics metrics) {
         this.fetcher = fetcher;
         this.margin = margin;
         this.clock = clock;

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The callback endpoint over HTTP, with the forged callbacks of test-fixtures/zhengding/samples/callbacks. */
-class ZhengdingCallbackTest extends ConnectorContextTest {
+class ZhengdingCallbackTest extends ZhengdingContextTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private final ZhengdingCallbackCrypto platform = new ZhengdingCallbackCrypto(ZhengdingCryptoTest.TOKEN,

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The dispatch-zhengding department channel, instantiated here as routes/*.yaml would. */
-class ZhengdingDispatchTest extends ConnectorContextTest {
+class ZhengdingDispatchTest extends ZhengdingContextTest {
 
     static final String DEPT = "330105-SJ-001";
     static final String DISPATCH = "HUB.DISPATCH." + DEPT;

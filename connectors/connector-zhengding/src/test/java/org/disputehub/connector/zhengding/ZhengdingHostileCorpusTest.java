@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * at T0): its exact status and error, its audit record, nothing on HUB.STATUS.IN or HUB.STATUS, an answer within the
  * client's timeout. Then the whole corpus at once while valid case actions keep arriving, each exactly once.
  */
-class ZhengdingHostileCorpusTest extends ConnectorContextTest {
+class ZhengdingHostileCorpusTest extends ZhengdingContextTest {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(10);

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class ZhengdingNotifyTest extends ConnectorContextTest {
+class ZhengdingNotifyTest extends ZhengdingContextTest {
 
     @Test
     void aNotificationIsSentAsAnActionCardWithTheTokenAndAudited() throws Exception {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The demo simulator of test-fixtures against the real connector classes and the real callback endpoint. */
-class ZhengdingSimulatorTest extends ConnectorContextTest {
+class ZhengdingSimulatorTest extends ZhengdingContextTest {
 
     private static final ZhengdingSimulator.App APP = new ZhengdingSimulator.App("zd-test-app", "zd-test-secret",
             ZhengdingCryptoTest.TOKEN, ZhengdingCryptoTest.AES_KEY);

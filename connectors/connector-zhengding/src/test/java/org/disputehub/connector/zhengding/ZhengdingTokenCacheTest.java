@@ -14,7 +14,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.disputehub.canonical.connector.ConnectorMetrics;
 import org.disputehub.connector.zhengding.ZhengdingClient.AccessToken;
+import org.disputehub.fixtures.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -138,7 +140,7 @@ class ZhengdingTokenCacheTest {
     }
 
     private ZhengdingTokenCache cache(Supplier<AccessToken> fetcher) {
-        return new ZhengdingTokenCache(fetcher, Duration.ofMinutes(5), clock, new ZhengdingMetrics(null));
+        return new ZhengdingTokenCache(fetcher, Duration.ofMinutes(5), clock, new ConnectorMetrics(null, Zhengding.CONNECTOR));
     }
 
     private static void await(CountDownLatch latch) {
