@@ -84,34 +84,9 @@ class HubFaultsTest {
         departments.endpointUp();
         origins = new Origins(hubUrl, brokerUrl, run.resolve("labor").resolve("inbox"));
 
-        List<String> args = new ArrayList<>(List.of(
-                "--server.port=" + hubPort,
-                "--hub.home=" + home,
-                "--hub.data-dir=" + run.resolve("hub"),
-                "--hub.public-url=" + hubUrl,
-                "--hub.demo.enabled=false",
-                "--hub.broker.tcp-port=0",
-                "--spring.artemis.mode=native",
-                "--spring.artemis.embedded.enabled=false",
-                "--spring.artemis.broker-url=" + brokerUrl,
-                "--spring.datasource.url=" + PG + "?currentSchema=" + schema,
-                "--spring.datasource.username=" + PG_USER,
-                "--spring.datasource.password=",
-                "--spring.flyway.schemas=" + schema,
-                "--hub.dispatch.redelivery-delay=200",
-                "--hub.dispatch.maximum-redelivery-delay=2000",
-                "--hub.errors.redelivery-delay=200",
-                "--hub.errors.maximum-redelivery-delay=2000",
-                "--hub.connectors.hotline12345.poll-interval=1s",
-                "--hub.connectors.labor.poll-interval=1s",
-                "--camel.main.jmx-enabled=false",
-                "--logging.level.root=WARN",
-                "--logging.level.hub=INFO"));
-        for (String dept : List.of("330108-ZF-001", "330108-WY-001", "330108-LB-002", "330108-TJ-003", "330108-ZX-000")) {
-            String key = Departments.apiKey(dept).substring("demo-key-".length());
-            args.add("--hub.departments." + key + ".base-url=" + departments.baseUrl(dept));
-        }
-        args.addAll(origins.hubArguments());
+        List<String> args = new ArrayList<>(hubArguments(home, run.resolve("hub"), hubUrl, brokerUrl,
+                PG + "?currentSchema=" + schema, PG_USER, schema, departments, origins));
+        args.add("--server.port=" + hubPort);
         hub = new Jvm("hub", run, List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-Xmx512m",
                 "-Xss512k"), extracted(Path.of(Jvm.property("faults.hub-jar")), run.resolve("hub-app")), args);
         startHub();
@@ -270,8 +245,44 @@ class HubFaultsTest {
         assertThat(unexplained).as(scenario + ": nothing unexplained parked on DLQ.*").isEmpty();
     }
 
+    /**
+     * A hub JVM's command line as in production but for the demo secrets the simulators share: the external broker,
+     * PostgreSQL in the run's schema, short retry delays, every connector and department pointed at the simulators.
+     */
+    static List<String> hubArguments(Path home, Path dataDir, String publicUrl, String brokerUrl, String dbUrl, String dbUser,
+                                     String schema, Departments departments, Origins origins) {
+        List<String> args = new ArrayList<>(List.of(
+                "--hub.home=" + home,
+                "--hub.data-dir=" + dataDir,
+                "--hub.public-url=" + publicUrl,
+                "--hub.demo.enabled=false",
+                "--hub.broker.tcp-port=0",
+                "--spring.artemis.mode=native",
+                "--spring.artemis.embedded.enabled=false",
+                "--spring.artemis.broker-url=" + brokerUrl,
+                "--spring.datasource.url=" + dbUrl,
+                "--spring.datasource.username=" + dbUser,
+                "--spring.datasource.password=",
+                "--spring.flyway.schemas=" + schema,
+                "--hub.dispatch.redelivery-delay=200",
+                "--hub.dispatch.maximum-redelivery-delay=2000",
+                "--hub.errors.redelivery-delay=200",
+                "--hub.errors.maximum-redelivery-delay=2000",
+                "--hub.connectors.hotline12345.poll-interval=1s",
+                "--hub.connectors.labor.poll-interval=1s",
+                "--camel.main.jmx-enabled=false",
+                "--logging.level.root=WARN",
+                "--logging.level.hub=INFO"));
+        for (String dept : List.of("330108-ZF-001", "330108-WY-001", "330108-LB-002", "330108-TJ-003", "330108-ZX-000")) {
+            String key = Departments.apiKey(dept).substring("demo-key-".length());
+            args.add("--hub.departments." + key + ".base-url=" + departments.baseUrl(dept));
+        }
+        args.addAll(origins.hubArguments());
+        return args;
+    }
+
     /** The hub jar unpacked once (Spring Boot's jarmode tools): plain jars start faster than nested ones. */
-    private static Path extracted(Path jar, Path dir) throws Exception {
+    static Path extracted(Path jar, Path dir) throws Exception {
         Process extract = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination", dir.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolveSibling("hub-extract.log").toFile()).start();
