@@ -9,3 +9,14 @@ CREATE TABLE INT_LOCK (
     CREATED_DATE TIMESTAMP NOT NULL,
     CONSTRAINT INT_LOCK_PK PRIMARY KEY (LOCK_KEY, REGION)
 );
+
+-- Signatures of verified inbound pushes, shared by every hub instance: a request captured and sent again to another
+-- instance within the timestamp window is still known as a replay (the petition connector's replay guard).
+-- Rows expire with the window; the guard deletes expired ones as it goes.
+CREATE TABLE inbound_replay (
+    system     VARCHAR(32)              NOT NULL,
+    signature  CHAR(64)                 NOT NULL,
+    expires_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    CONSTRAINT pk_inbound_replay PRIMARY KEY (system, signature)
+);
+CREATE INDEX ix_inbound_replay_expiry ON inbound_replay (expires_at);
