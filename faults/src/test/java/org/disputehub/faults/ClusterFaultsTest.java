@@ -47,10 +47,16 @@ class ClusterFaultsTest {
     private static final String PG = System.getProperty("faults.pg-url", "jdbc:postgresql://127.0.0.1:5432/test");
     private static final String PG_USER = System.getProperty("faults.pg-user", "postgres");
     private static final Duration MAX_FAILOVER = Duration.ofSeconds(15);
-    /** 12345 5/s, 110 5/s, petitions 5/s, ODR 2/s, labor 3/s (a batch of three a second): about 20 cases/s. */
-    private static final Origins.Traffic TRAFFIC = new Origins.Traffic(Duration.ofMillis(200), Duration.ofMillis(200),
-            Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2));
+    /** Cases per second offered ({@code -Dfaults.cluster-rate}, default 20). */
+    private static final double RATE = Double.parseDouble(System.getProperty("faults.cluster-rate", "20"));
+    /** At 20/s: 12345 5/s, 110 5/s, petitions 5/s, ODR 2/s, labor 3/s (a batch of three a second); scaled to RATE. */
+    private static final Origins.Traffic TRAFFIC = new Origins.Traffic(at(200), at(200), at(200), at(500), at(1000), at(2000));
     private static final int STEPS_BETWEEN_FAULTS = Integer.getInteger("faults.cluster-steps", 1500);
+    private static final Duration SETTLE = Duration.ofSeconds(Integer.getInteger("faults.cluster-settle-s", 600));
+
+    private static Duration at(long millisAtTwentyPerSecond) {
+        return Duration.ofMillis(Math.round(millisAtTwentyPerSecond * 20 / RATE));
+    }
 
     private final String schema = "hub_cluster_" + Long.toHexString(System.nanoTime());
     private final Path work = Path.of(Jvm.property("faults.work-dir")).toAbsolutePath();
@@ -122,7 +128,8 @@ class ClusterFaultsTest {
         Instant begin = Instant.now();
         int atBegin = cases();
         await("traffic").atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1)).until(() -> progress() >= STEPS_BETWEEN_FAULTS);
-        figures.put("case rate before the faults", String.format("%.1f cases/s",
+        figures.put("offered", String.format("%.1f cases/s from the five origins", RATE));
+        figures.put("case rate before the faults (stored)", String.format("%.1f cases/s",
                 (cases() - atBegin) / (Duration.between(begin, Instant.now()).toMillis() / 1000.0)));
 
         for (int round = 1; round <= 2; round++) {
@@ -219,7 +226,8 @@ class ClusterFaultsTest {
     }
 
     /**
-     * The books for everything acknowledged until now (at most 300 s to settle); on failure the discrepancies are
+     * The books for everything acknowledged until now (at most {@code faults.cluster-settle-s}, 600 s, to settle); on
+     * failure the discrepancies are
      * counted as lost (an input without a case, a dispatch that never arrived, a report not stored), duplicated (a
      * case sent under more ORDER keys than it has dispatches) and order violations (statuses out of order at the origin).
      */
@@ -229,18 +237,21 @@ class ClusterFaultsTest {
         Reconciliation.Tally[] tally = new Reconciliation.Tally[1];
         List<String>[] last = new List[1];
         try {
-            await("the books balance").atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofSeconds(3))
+            await("the books balance").atMost(SETTLE).pollInterval(Duration.ofSeconds(5))
                     .ignoreExceptions().until(() -> (last[0] = books.problems(acknowledged, cutoff, tally)).isEmpty());
         } catch (ConditionTimeoutException e) {
             List<String> problems = new ArrayList<>(last[0] == null ? List.of("no check completed") : last[0]);
             long duplicated = problems.stream().filter(p -> p.contains("dispatch orders")).count();
             long order = problems.stream().filter(p -> p.contains("): applied ")).count();
+            List<String> queued = DeadLetters.depths(brokerUrl);
+            problems.addAll(queued.stream().map(q -> "queue " + q).toList());
             Path file = work.resolve(schema).resolve("problems-cluster.txt");
             Files.write(file, problems);
-            System.out.printf("cluster: inputs=%d cases=%d lost=%d duplicated=%d order-violations=%d (FAILED, see %s)%n",
-                    tally[0] == null ? -1 : tally[0].acknowledged(), tally[0] == null ? -1 : tally[0].checked(),
-                    problems.size() - duplicated - order, duplicated, order, file);
-            throw new AssertionError(problems.size() + " discrepancies after 300 s, the first ones:\n  "
+            System.out.printf("cluster: inputs=%d cases=%d lost=%d duplicated=%d order-violations=%d (FAILED, see %s;"
+                            + " queues not empty: %s)%n", tally[0] == null ? -1 : tally[0].acknowledged(),
+                    tally[0] == null ? -1 : tally[0].checked(), problems.size() - queued.size() - duplicated - order,
+                    duplicated, order, file, queued);
+            throw new AssertionError(problems.size() + " discrepancies after " + SETTLE + ", the first ones:\n  "
                     + String.join("\n  ", problems.subList(0, Math.min(25, problems.size()))), e);
         }
         figures.put("inputs acknowledged / cases checked (linked reports)", tally[0].acknowledged() + " / "
