@@ -6,10 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -53,7 +49,6 @@ class HubFaultsTest {
     private final String schema = "hub_faults_" + Long.toHexString(System.nanoTime());
     private final Path work = Path.of(Jvm.property("faults.work-dir")).toAbsolutePath();
     private final Path home = Path.of(Jvm.property("faults.hub-home")).toAbsolutePath().normalize();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Figures figures = new Figures();
     private int brokerPort;
     private String brokerUrl;
@@ -178,39 +173,11 @@ class HubFaultsTest {
             figures.write(work.resolve("figures.md"));
             System.out.println("fault-test figures (" + schema + "):\n" + figures.table());
         } finally {
-            List<AutoCloseable> stops = new ArrayList<>();
-            stops.add(() -> {
-                if (hub != null) {
-                    hub.kill();
-                }
-            });
-            stops.add(() -> {
-                if (origins != null) {
-                    origins.close();
-                }
-            });
-            stops.add(() -> {
-                if (departments != null) {
-                    departments.close();
-                }
-            });
-            stops.add(() -> {
-                if (broker != null) {
-                    broker.kill();
-                }
-            });
-            stops.add(() -> {
+            Jvm.closeAll(hub, origins, departments, broker, () -> {
                 try (Connection c = DriverManager.getConnection(PG, PG_USER, "")) {
                     c.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
                 }
             });
-            for (AutoCloseable s : stops) {
-                try {
-                    s.close();
-                } catch (Exception e) {
-                    System.err.println("faults clean-up: " + e);
-                }
-            }
         }
     }
 
@@ -329,32 +296,12 @@ class HubFaultsTest {
     }
 
     private void startHub() throws Exception {
-        Instant begin = Instant.now();
-        hub.start();
-        await("hub healthy (" + hub.lastLog() + ")").atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(250))
-                .until(() -> {
-                    if (!hub.isAlive()) {
-                        throw new IllegalStateException("the hub died at start, see " + hub.lastLog());
-                    }
-                    try {
-                        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(hubUrl + "/actuator/health"))
-                                .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                        return r.statusCode() == 200 && r.body().contains("\"UP\"");
-                    } catch (IOException e) {
-                        return false;
-                    }
-                });
-        figures.hubStarted(Duration.between(begin, Instant.now()).toMillis());
+        figures.hubStarted(hub.startHealthy(hubUrl, Duration.ofSeconds(300)).toMillis());
     }
 
     /** Work the hub has done: cases stored plus status events applied. */
     private int progress() throws Exception {
-        try (Connection c = DriverManager.getConnection(PG + "?currentSchema=" + schema, PG_USER, "");
-             var rs = c.createStatement().executeQuery(
-                     "SELECT (SELECT COUNT(*) FROM hub_case) + (SELECT COUNT(*) FROM status_event)")) {
-            rs.next();
-            return rs.getInt(1);
-        }
+        return new Ledger(PG + "?currentSchema=" + schema, PG_USER).progress();
     }
 
     /** http dispatches the hub recorded since {@code since} whose order the department has not received. */
