@@ -43,7 +43,10 @@ public final class BrokerMain {
         stopped.await();
     }
 
-    /** Starts a broker; options: port, host, data-dir, journal-buffer-timeout-ns, journal-sync, journal-type. */
+    /**
+     * Starts a broker; options: port, host, data-dir, journal-buffer-timeout-ns, journal-sync, journal-type, and for a
+     * primary/backup pair role (primary, backup), peer (the other's tcp://host:port), cluster-password.
+     */
     public static EmbeddedActiveMQ start(Map<String, String> options) throws Exception {
         int port = Integer.parseInt(options.getOrDefault("port", "61616"));
         String host = options.getOrDefault("host", "127.0.0.1");
@@ -67,11 +70,16 @@ public final class BrokerMain {
         config.setPagingDirectory(dataDir.resolve("paging").toString());
         config.addAcceptorConfiguration("tcp", "tcp://" + host + ":" + port);
         BrokerSettings.apply(config, bufferTimeoutNs);
+        String role = options.getOrDefault("role", "single");
+        if (!role.equals("single")) {
+            HaPair.apply(config, role, "tcp://" + host + ":" + port, options);
+        }
 
         EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
         broker.setConfiguration(config);
         broker.start();
-        LOG.info("broker started: tcp://{}:{} journal {} (sync {})", host, port, dataDir, sync);
+        LOG.info("broker started: tcp://{}:{} journal {} (sync {}, role {}{})", host, port, dataDir, sync, role,
+                role.equals("backup") ? ": waits for the primary's store" : "");
         return broker;
     }
 
@@ -80,7 +88,8 @@ public final class BrokerMain {
         for (String arg : args) {
             if (!arg.startsWith("--") || !arg.contains("=")) {
                 throw new IllegalArgumentException("expected --name=value, got " + arg
-                        + " (options: --port, --host, --data-dir, --journal-buffer-timeout-ns, --journal-sync, --journal-type)");
+                        + " (options: --port, --host, --data-dir, --journal-buffer-timeout-ns, --journal-sync, --journal-type,"
+                        + " --role, --peer, --cluster-password)");
             }
             int eq = arg.indexOf('=');
             options.put(arg.substring(2, eq), arg.substring(eq + 1));

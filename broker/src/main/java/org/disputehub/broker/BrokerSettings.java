@@ -16,6 +16,8 @@ public final class BrokerSettings {
 
     public static final String BROKER_DLQ = "DLQ.BROKER";
     public static final String EXPIRY = "EXPIRED";
+    /** Buckets of message groups per queue: the bound on the broker's group memory. */
+    public static final int GROUP_BUCKETS = 1024;
 
     private BrokerSettings() {
     }
@@ -34,7 +36,11 @@ public final class BrokerSettings {
                 .setAutoDeleteQueues(false)
                 .setAutoDeleteAddresses(false)
                 .setDefaultAddressRoutingType(RoutingType.ANYCAST)
-                .setDefaultQueueRoutingType(RoutingType.ANYCAST));
+                .setDefaultQueueRoutingType(RoutingType.ANYCAST)
+                // per-case order rides on JMSXGroupID: hash the group ids into a fixed number of buckets so the
+                // broker's group-to-consumer map stays bounded however many cases pass (a bucket keeps its cases'
+                // order: one consumer per bucket at a time)
+                .setDefaultGroupBuckets(GROUP_BUCKETS));
         // the dead-letter and expiry addresses need a queue each: a message sent to an address without one is dropped
         for (String address : new String[] {BROKER_DLQ, EXPIRY}) {
             config.addQueueConfiguration(QueueConfiguration.of(address).setRoutingType(RoutingType.ANYCAST));

@@ -6,10 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -53,7 +49,6 @@ class HubFaultsTest {
     private final String schema = "hub_faults_" + Long.toHexString(System.nanoTime());
     private final Path work = Path.of(Jvm.property("faults.work-dir")).toAbsolutePath();
     private final Path home = Path.of(Jvm.property("faults.hub-home")).toAbsolutePath().normalize();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Figures figures = new Figures();
     private int brokerPort;
     private String brokerUrl;
@@ -82,33 +77,9 @@ class HubFaultsTest {
         departments = new Departments(hubUrl);
         origins = new Origins(hubUrl, brokerUrl, run.resolve("labor").resolve("inbox"));
 
-        List<String> args = new ArrayList<>(List.of(
-                "--server.port=" + hubPort,
-                "--hub.home=" + home,
-                "--hub.data-dir=" + run.resolve("hub"),
-                "--hub.public-url=" + hubUrl,
-                "--hub.broker.tcp-port=0",
-                "--spring.artemis.mode=native",
-                "--spring.artemis.embedded.enabled=false",
-                "--spring.artemis.broker-url=" + brokerUrl,
-                "--spring.datasource.url=" + PG + "?currentSchema=" + schema,
-                "--spring.datasource.username=" + PG_USER,
-                "--spring.datasource.password=",
-                "--spring.flyway.schemas=" + schema,
-                "--hub.dispatch.redelivery-delay=200",
-                "--hub.dispatch.maximum-redelivery-delay=2000",
-                "--hub.errors.redelivery-delay=200",
-                "--hub.errors.maximum-redelivery-delay=2000",
-                "--hub.connectors.hotline12345.poll-interval=1s",
-                "--hub.connectors.labor.poll-interval=1s",
-                "--camel.main.jmx-enabled=false",
-                "--logging.level.root=WARN",
-                "--logging.level.hub=INFO"));
-        for (String dept : List.of("330108-ZF-001", "330108-WY-001", "330108-LB-002", "330108-TJ-003", "330108-ZX-000")) {
-            String key = Departments.apiKey(dept).substring("demo-key-".length());
-            args.add("--hub.departments." + key + ".base-url=" + departments.baseUrl(dept));
-        }
-        args.addAll(origins.hubArguments());
+        List<String> args = new ArrayList<>(hubArguments(home, run.resolve("hub"), hubUrl, brokerUrl,
+                PG + "?currentSchema=" + schema, PG_USER, schema, departments, origins));
+        args.add("--server.port=" + hubPort);
         hub = new Jvm("hub", run, List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-Xmx512m",
                 "-Xss512k"), extracted(Path.of(Jvm.property("faults.hub-jar")), run.resolve("hub-app")), args);
         startHub();
@@ -200,39 +171,11 @@ class HubFaultsTest {
             figures.write(work.resolve("figures.md"));
             System.out.println("fault-test figures (" + schema + "):\n" + figures.table());
         } finally {
-            List<AutoCloseable> stops = new ArrayList<>();
-            stops.add(() -> {
-                if (hub != null) {
-                    hub.kill();
-                }
-            });
-            stops.add(() -> {
-                if (origins != null) {
-                    origins.close();
-                }
-            });
-            stops.add(() -> {
-                if (departments != null) {
-                    departments.close();
-                }
-            });
-            stops.add(() -> {
-                if (broker != null) {
-                    broker.kill();
-                }
-            });
-            stops.add(() -> {
+            Jvm.closeAll(hub, origins, departments, broker, () -> {
                 try (Connection c = DriverManager.getConnection(PG, PG_USER, "")) {
                     c.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
                 }
             });
-            for (AutoCloseable s : stops) {
-                try {
-                    s.close();
-                } catch (Exception e) {
-                    System.err.println("faults clean-up: " + e);
-                }
-            }
         }
     }
 
@@ -267,8 +210,44 @@ class HubFaultsTest {
         assertThat(unexplained).as(scenario + ": nothing unexplained parked on DLQ.*").isEmpty();
     }
 
+    /**
+     * A hub JVM's command line as in production but for the demo secrets the simulators share: the external broker,
+     * PostgreSQL in the run's schema, short retry delays, every connector and department pointed at the simulators.
+     */
+    static List<String> hubArguments(Path home, Path dataDir, String publicUrl, String brokerUrl, String dbUrl, String dbUser,
+                                     String schema, Departments departments, Origins origins) {
+        List<String> args = new ArrayList<>(List.of(
+                "--hub.home=" + home,
+                "--hub.data-dir=" + dataDir,
+                "--hub.public-url=" + publicUrl,
+                "--hub.demo.enabled=false",
+                "--hub.broker.tcp-port=0",
+                "--spring.artemis.mode=native",
+                "--spring.artemis.embedded.enabled=false",
+                "--spring.artemis.broker-url=" + brokerUrl,
+                "--spring.datasource.url=" + dbUrl,
+                "--spring.datasource.username=" + dbUser,
+                "--spring.datasource.password=",
+                "--spring.flyway.schemas=" + schema,
+                "--hub.dispatch.redelivery-delay=200",
+                "--hub.dispatch.maximum-redelivery-delay=2000",
+                "--hub.errors.redelivery-delay=200",
+                "--hub.errors.maximum-redelivery-delay=2000",
+                "--hub.connectors.hotline12345.poll-interval=1s",
+                "--hub.connectors.labor.poll-interval=1s",
+                "--camel.main.jmx-enabled=false",
+                "--logging.level.root=WARN",
+                "--logging.level.hub=INFO"));
+        for (String dept : List.of("330108-ZF-001", "330108-WY-001", "330108-LB-002", "330108-TJ-003", "330108-ZX-000")) {
+            String key = Departments.apiKey(dept).substring("demo-key-".length());
+            args.add("--hub.departments." + key + ".base-url=" + departments.baseUrl(dept));
+        }
+        args.addAll(origins.hubArguments());
+        return args;
+    }
+
     /** The hub jar unpacked once (Spring Boot's jarmode tools): plain jars start faster than nested ones. */
-    private static Path extracted(Path jar, Path dir) throws Exception {
+    static Path extracted(Path jar, Path dir) throws Exception {
         Process extract = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination", dir.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolveSibling("hub-extract.log").toFile()).start();
@@ -315,32 +294,12 @@ class HubFaultsTest {
     }
 
     private void startHub() throws Exception {
-        Instant begin = Instant.now();
-        hub.start();
-        await("hub healthy (" + hub.lastLog() + ")").atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(250))
-                .until(() -> {
-                    if (!hub.isAlive()) {
-                        throw new IllegalStateException("the hub died at start, see " + hub.lastLog());
-                    }
-                    try {
-                        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(hubUrl + "/actuator/health"))
-                                .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                        return r.statusCode() == 200 && r.body().contains("\"UP\"");
-                    } catch (IOException e) {
-                        return false;
-                    }
-                });
-        figures.hubStarted(Duration.between(begin, Instant.now()).toMillis());
+        figures.hubStarted(hub.startHealthy(hubUrl, Duration.ofSeconds(300)).toMillis());
     }
 
     /** Work the hub has done: cases stored plus status events applied. */
     private int progress() throws Exception {
-        try (Connection c = DriverManager.getConnection(PG + "?currentSchema=" + schema, PG_USER, "");
-             var rs = c.createStatement().executeQuery(
-                     "SELECT (SELECT COUNT(*) FROM hub_case) + (SELECT COUNT(*) FROM status_event)")) {
-            rs.next();
-            return rs.getInt(1);
-        }
+        return new Ledger(PG + "?currentSchema=" + schema, PG_USER).progress();
     }
 
     /** http dispatches the hub recorded since {@code since} whose order the department has not received. */

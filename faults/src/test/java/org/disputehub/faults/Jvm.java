@@ -1,9 +1,17 @@
 package org.disputehub.faults;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -12,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * A JVM the fault tests start (the hub, the broker): its output goes to a log file of its own, it is killed with
  * SIGKILL ({@link Process#destroyForcibly()} on Linux) and never outlives the test.
  */
-final class Jvm {
+final class Jvm implements AutoCloseable {
 
     private final String name;
     private final List<String> command;
@@ -49,6 +57,48 @@ final class Jvm {
         process.destroyForcibly();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException(name + " (pid " + process.pid() + ") did not die within 30 s of SIGKILL");
+        }
+    }
+
+    /**
+     * Starts this JVM (a hub) and waits, at most {@code max}, until {@code baseUrl}/actuator/health answers 200 UP;
+     * fails at once when the process dies meanwhile. Returns how long it took.
+     */
+    Duration startHealthy(String baseUrl, Duration max) throws IOException {
+        Instant begin = Instant.now();
+        start();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        await(name + " healthy (" + lastLog() + ")").atMost(max).pollInterval(Duration.ofMillis(250)).until(() -> {
+            if (!isAlive()) {
+                throw new IllegalStateException(name + " died at start, see " + lastLog());
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                return r.statusCode() == 200 && r.body().contains("\"UP\"");
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        return Duration.between(begin, Instant.now());
+    }
+
+    /** kill -9 (the clean-up of a test). */
+    @Override
+    public void close() throws InterruptedException {
+        kill();
+    }
+
+    /** Closes each of {@code stops} that is not null, logging (not throwing) what fails, so every one is tried. */
+    static void closeAll(AutoCloseable... stops) {
+        for (AutoCloseable s : stops) {
+            try {
+                if (s != null) {
+                    s.close();
+                }
+            } catch (Exception e) {
+                System.err.println("faults clean-up: " + e);
+            }
         }
     }
 

@@ -35,6 +35,16 @@ final class Ledger {
         this.user = user;
     }
 
+    /** Work the hub has done: cases stored plus status events applied. */
+    int progress() throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, user, "");
+             ResultSet rs = c.createStatement().executeQuery(
+                     "SELECT (SELECT COUNT(*) FROM hub_case) + (SELECT COUNT(*) FROM status_event)")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
     Map<String, Case> cases() throws SQLException {
         Map<String, Case> out = new LinkedHashMap<>();
         query("SELECT case_id, source_system, source_id, status, created_at, linked_to FROM hub_case ORDER BY created_at", rs ->

@@ -57,26 +57,43 @@ final class Origins implements AutoCloseable {
     private final ScheduledExecutorService laborDrops;
     private final Set<String> laborComplaints = ConcurrentHashMap.newKeySet();
 
+    /**
+     * How often each origin sends: a 12345 order, a 110 alarm, a petition, an ODR dispute, a labor batch (three
+     * complaints, one bad row, one update), a Zhengding callback.
+     */
+    record Traffic(Duration hotline, Duration alarm110, Duration petition, Duration odr, Duration labor, Duration zhengding) {
+
+        /** About one case a second: the single-hub fault test. */
+        static final Traffic GENTLE = new Traffic(Duration.ofSeconds(4), Duration.ofSeconds(5), Duration.ofSeconds(5),
+                Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofSeconds(8));
+    }
+
     /** The hub's secrets are its application.yml demo defaults; the simulators are started with the same. */
     Origins(String hubUrl, String brokerUrl, Path laborInbox) {
+        this(hubUrl, brokerUrl, laborInbox, Traffic.GENTLE);
+    }
+
+    /** As above at the given rates; {@code brokerUrl} may be a failover URL with options of its own. */
+    Origins(String hubUrl, String brokerUrl, Path laborInbox, Traffic traffic) {
         this.laborInbox = laborInbox;
-        hotline = Hotline12345Simulator.start(0, "demo-hub", "demo-hotline-secret", Duration.ofSeconds(4));
-        alarmConnections = new ActiveMQConnectionFactory(brokerUrl + "?reconnectAttempts=0&callTimeout=5000");
-        alarm110 = Alarm110Simulator.start(0, "demo-alarm110-key", alarmConnections, "JCJ.LDJQ.OUT", Duration.ofSeconds(5));
+        hotline = Hotline12345Simulator.start(0, "demo-hub", "demo-hotline-secret", traffic.hotline());
+        alarmConnections = new ActiveMQConnectionFactory(brokerUrl + (brokerUrl.contains("?") ? "&" : "?")
+                + "reconnectAttempts=0&callTimeout=5000");
+        alarm110 = Alarm110Simulator.start(0, "demo-alarm110-key", alarmConnections, "JCJ.LDJQ.OUT", traffic.alarm110());
         petition = PetitionSimulator.start(0, hubUrl + "/api/inbound/petition", "demo-petition-shared-secret",
-                Duration.ofSeconds(5));
+                traffic.petition());
         odr = OdrSimulator.start(0, hubUrl + "/api/inbound/odr", "demo-odr-webhook-secret", "demo-hub",
-                "demo-odr-client-secret", Duration.ofSeconds(10), Duration.ofSeconds(3));
+                "demo-odr-client-secret", traffic.odr(), Duration.ofSeconds(3));
         labor = LaborSimulator.start(0, laborInbox, "demo-labor-key", null);
         zhengding = ZhengdingSimulator.start(0, new ZhengdingSimulator.App("demo-hub-app", "demo-zhengding-secret",
                 "demo-zhengding-token", "E9FPK1QGFuI09MZWYSv3jwqKQzoMie32XTF4pAH1PTs"),
-                hubUrl + "/api/inbound/zhengding/callback", Duration.ofSeconds(8));
+                hubUrl + "/api/inbound/zhengding/callback", traffic.zhengding());
         laborDrops = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "faults-labor-drops");
             t.setDaemon(true);
             return t;
         });
-        laborDrops.scheduleWithFixedDelay(this::dropLaborBatch, 3, 15, TimeUnit.SECONDS);
+        laborDrops.scheduleWithFixedDelay(this::dropLaborBatch, 3000, traffic.labor().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The hub's command-line settings that point its connectors at these simulators. */

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.disputehub.hub.cluster.Leadership;
 import org.disputehub.hub.store.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The audit log's integrity and retention: {@code GET /api/v1/admin/audit/verify} recomputes the hash chain and
  * names the first broken record; {@code POST /api/v1/admin/audit/purge?before=} (ADMIN) and a daily job keep
- * {@code hub.audit.retention} (default 365 days) and leave the rest verifiable.
+ * {@code hub.audit.retention} (default 365 days) and leave the rest verifiable; the daily job runs on the leading
+ * instance only (hub.cluster).
  */
 @RestController
 class AuditController {
@@ -28,10 +30,12 @@ class AuditController {
 
     private final AuditLog audit;
     private final Duration retention;
+    private final Leadership leadership;
 
-    AuditController(AuditLog audit, @Value("${hub.audit.retention:P365D}") Duration retention) {
+    AuditController(AuditLog audit, @Value("${hub.audit.retention:P365D}") Duration retention, Leadership leadership) {
         this.audit = audit;
         this.retention = retention;
+        this.leadership = leadership;
     }
 
     @GetMapping("/api/v1/admin/audit/verify")
@@ -52,6 +56,9 @@ class AuditController {
 
     @Scheduled(cron = "${hub.audit.purge-cron:0 30 3 * * *}")
     void purgeByRetention() {
+        if (!leadership.isLeader()) {
+            return; // the leader purges for every instance
+        }
         OffsetDateTime before = OffsetDateTime.now().minus(retention);
         LOG.info("audit retention {}: {} records recorded before {} purged", retention, audit.purgeBefore(before), before);
     }

@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The petition connector, on when {@code hub.connectors.petition.enabled=true}: the push endpoint (route
@@ -55,9 +56,10 @@ public class PetitionAutoConfiguration {
     }
 
     @Bean
-    PetitionReceiver petitionReceiver(PetitionSigner signer, PetitionProperties properties) {
-        return new PetitionReceiver(signer, new ReplayGuard(properties.getTimestampWindow(), CLOCK), metrics,
-                properties.getMaxBodyBytes());
+    PetitionReceiver petitionReceiver(PetitionSigner signer, PetitionProperties properties,
+                                      ObjectProvider<JdbcTemplate> jdbc) {
+        return new PetitionReceiver(signer, new ReplayGuard(properties.getTimestampWindow(), CLOCK, jdbc.getIfAvailable()),
+                metrics, properties.getMaxBodyBytes());
     }
 
     @Bean
