@@ -8,11 +8,13 @@ import java.util.Map;
 
 /**
  * The command line: {@code [--quick] [--configs=embedded,prod] [--targets=hub,bare] [--rates=100,200,500,1000,2000]
- * [--seconds=20] [--warmup=10] [--all-out=true] [--jfr] [--label=NAME] [--home=.] [--out=bench/results]
+ * [--seconds=20] [--warmup=10] [--all-out=true] [--steps=rates,all-out,surge] [--surge=5000]
+ * [--surge-seconds=10] [--jfr] [--label=NAME] [--home=.] [--out=bench/results]
  * [--hub-env=KEY=VALUE,...] [--hub-jar=hub/target/hub.jar]} ({@code --hub-env} sets environment variables of the hub, e.g. its consumer counts).
  */
 public record BenchOptions(Path home, Path out, String label, List<String> configs, List<String> targets, List<Integer> rates,
-                    int seconds, int warmup, boolean allOut, boolean jfr, Map<String, String> hubEnv, Path hubJar) {
+                    int seconds, int warmup, boolean allOut, boolean jfr, Map<String, String> hubEnv, Path hubJar,
+                    List<String> steps, int surge, int surgeSeconds) {
 
     static BenchOptions parse(String[] args) {
         Map<String, String> a = new HashMap<>();
@@ -35,14 +37,27 @@ public record BenchOptions(Path home, Path out, String label, List<String> confi
                 hubEnv.put(p[0], p[1]);
             }
         }
+        boolean allOut = Boolean.parseBoolean(a.getOrDefault("all-out", "true"));
+        List<String> steps = new ArrayList<>(List.of(a.getOrDefault("steps", quick ? "rates,all-out" : "rates,all-out,surge")
+                .split(",")));
+        for (String step : steps) {
+            if (!List.of("rates", "all-out", "surge").contains(step)) {
+                throw new IllegalArgumentException("unknown step " + step + " (rates, all-out, surge)");
+            }
+        }
+        if (!allOut) {
+            steps.remove("all-out");
+        }
         return new BenchOptions(Path.of(a.getOrDefault("home", ".")), Path.of(a.getOrDefault("out", "bench/results")),
                 a.getOrDefault("label", quick ? "quick" : "latest"),
                 List.of(a.getOrDefault("configs", quick ? "embedded" : "embedded,prod").split(",")),
                 List.of(a.getOrDefault("targets", "hub,bare").split(",")), rates,
                 Integer.parseInt(a.getOrDefault("seconds", quick ? "8" : "20")),
                 Integer.parseInt(a.getOrDefault("warmup", quick ? "5" : "10")),
-                Boolean.parseBoolean(a.getOrDefault("all-out", "true")),
+                steps.contains("all-out"),
                 Boolean.parseBoolean(a.getOrDefault("jfr", "false")), hubEnv,
-                Path.of(a.getOrDefault("home", ".")).resolve(a.getOrDefault("hub-jar", "hub/target/hub.jar")));
+                Path.of(a.getOrDefault("home", ".")).resolve(a.getOrDefault("hub-jar", "hub/target/hub.jar")),
+                List.copyOf(steps), Integer.parseInt(a.getOrDefault("surge", "5000")),
+                Integer.parseInt(a.getOrDefault("surge-seconds", "10")));
     }
 }

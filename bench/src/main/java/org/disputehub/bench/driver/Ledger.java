@@ -29,6 +29,7 @@ final class Ledger {
     private final AtomicLong unknown = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private volatile long lastReceivedNanos;
     private final Map<String, AtomicLong> failures = new ConcurrentHashMap<>();
     private volatile int step;
     private volatile Recorder fromAccepted = new Recorder(3);
@@ -101,6 +102,7 @@ final class Ledger {
         }
         done.put(id, Boolean.TRUE);
         received.incrementAndGet();
+        lastReceivedNanos = Math.max(lastReceivedNanos, nanos);
         Semaphore w = window;
         if (w != null) {
             w.release();
@@ -117,6 +119,11 @@ final class Ledger {
     /** Cases accepted (or handed over) and not yet dispatched, plus those not yet handed over. */
     long outstanding() {
         return open.size() + pending.size();
+    }
+
+    /** When a department last received a dispatch of a case the driver had entered (System.nanoTime). */
+    long lastReceivedNanos() {
+        return lastReceivedNanos;
     }
 
     long acceptedCount() {
