@@ -116,6 +116,12 @@ final class Ledger {
         fromIntended.recordValue(Math.max(0, (nanos - e.intendedNanos()) / 1000));
     }
 
+    /** Of {@link #outstanding()}, those entered in {@code step}. */
+    long outstanding(int step) {
+        return open.values().stream().filter(e -> e.step() == step).count()
+                + pending.values().stream().filter(p -> p[1] == step).count();
+    }
+
     /** Cases accepted (or handed over) and not yet dispatched, plus those not yet handed over. */
     long outstanding() {
         return open.size() + pending.size();

@@ -132,6 +132,7 @@ final class Session implements AutoCloseable {
                     "--bench.relay.hotline-url=" + d + "/api/v2/workorders",
                     "--bench.relay.labor-inbox=" + inbox, "--bench.relay.broker-port=" + brokerPort,
                     "--spring.artemis.embedded.data-directory=" + data.resolve("artemis")));
+            env.putAll(o.relayEnv());
             if (prod) {
                 args.addAll(List.of("--spring.artemis.mode=native",
                         "--spring.artemis.broker-url=tcp://127.0.0.1:" + brokerPort));

@@ -19,6 +19,7 @@ import org.HdrHistogram.Histogram;
 final class Step {
 
     static final int ALL_OUT_WINDOW = 2000;
+    static final long SURGE_QUIET = 60_000_000_000L;
 
     private final Session session;
     private final ThreadPoolExecutor senders;
@@ -105,9 +106,13 @@ final class Step {
         long outstandingAtEnd = ledger.outstanding() + senders.getQueue().size();
         long drainStart = System.nanoTime();
         long drainDeadline = drainStart + drainMax.toNanos();
-        while ((ledger.outstanding() > 0 || senders.getActiveCount() > 0 || !senders.getQueue().isEmpty())
+        while (((surge ? ledger.outstanding(index) : ledger.outstanding()) > 0 || senders.getActiveCount() > 0
+                || !senders.getQueue().isEmpty())
                 && System.nanoTime() < drainDeadline) {
             rss = Math.max(rss, ProcStats.rssMiB(pid));
+            if (surge && System.nanoTime() - Math.max(ledger.lastReceivedNanos(), end) > SURGE_QUIET) {
+                break; // nothing dispatched for a minute: what is left is not coming (a case linked to another)
+            }
             Thread.sleep(100);
         }
         double drain = (System.nanoTime() - drainStart) / 1e9;
@@ -122,7 +127,8 @@ final class Step {
         double inputRate = (acc2 - acc1) / lastTwoThirds;
         double dispatchRate = (rec2 - rec1) / lastTwoThirds;
         boolean drained = ledger.outstanding() == 0;
-        double clear = surge && drained ? (ledger.lastReceivedNanos() - start) / 1e9 : -1;
+        // the surge's own cases: a case of an earlier step the target never dispatches (linked) does not hold it up
+        double clear = surge && h[0].getTotalCount() > 0 ? (ledger.lastReceivedNanos() - start) / 1e9 : -1;
         boolean sustained = !allOut && !surge && inputRate >= 0.95 * rate && dispatchRate >= 0.95 * inputRate && drained
                 && h[0].getTotalCount() > 0;
         Map<String, Long> failures = new TreeMap<>();
@@ -132,6 +138,9 @@ final class Step {
         calls.put("ledger-unknown-dispatch", ledger.unknownCount());
         calls.put("ledger-duplicate-dispatch", ledger.duplicateCount());
         calls.put("ledger-late-dispatch", ledger.lateCount());
+        if (surge) {
+            calls.put("surge-not-dispatched", ledger.outstanding(index));
+        }
         return new StepResult(config, target, allOut ? "all-out" : surge ? "surge" : Integer.toString(rate), rate,
                 (int) Math.round(secondsOfWindow), acc2 - accepted0, (acc2 - accepted0) / secondsOfWindow,
                 allOut ? (rec2 - rec1) / lastTwoThirds : dispatchRate, h[0].getTotalCount(),

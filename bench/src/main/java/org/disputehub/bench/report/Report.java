@@ -60,14 +60,16 @@ public final class Report {
             return;
         }
         md.append("\n## Surge (inputs dropped within the step, time until the last is dispatched)\n\n| config | target "
-                + "| inputs | over s | accepted | failed | cleared in s | p50 | p99 | cpu | load | hub/bare time |\n"
+                + "| inputs | over s | dispatched | failed | cleared in s | p50 | p99 | cpu | load | hub/bare time |\n"
                 + "|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (StepResult r : surges) {
             Optional<StepResult> bare = surges.stream().filter(b -> b.target().equals("bare") && b.config().equals(r.config())
                     && b.clearSeconds() > 0).findFirst();
             md.append(String.format("| %s | %s | %d | %d | %d | %d | %s | %s | %s | %.2f | %s | %s |%n", r.config(),
-                    r.target(), (long) r.offeredRate() * o.surgeSeconds(), o.surgeSeconds(), r.accepted(), r.failed(),
-                    r.clearSeconds() > 0 ? f(r.clearSeconds()) : "**not cleared** (" + r.outstandingAtEnd() + " outstanding)",
+                    r.target(), (long) r.offeredRate() * o.surgeSeconds(), o.surgeSeconds(), r.received(), r.failed(),
+                    r.clearSeconds() <= 0 ? "**none dispatched**" : f(r.clearSeconds())
+                            + (r.calls().getOrDefault("surge-not-dispatched", 0L) > 0
+                            ? " (" + r.calls().get("surge-not-dispatched") + " never dispatched)" : ""),
                     r.received() == 0 ? "—" : f(r.p50()), r.received() == 0 ? "—" : f(r.p99()), r.cpuCores(),
                     String.join(" ", List.of(r.loadEnd().split(" ")).subList(0, Math.min(3, r.loadEnd().split(" ").length))),
                     r.target().equals("hub") && r.clearSeconds() > 0
