@@ -46,6 +46,7 @@ final class Ledger {
         fromAccepted = new Recorder(3);
         fromIntended = new Recorder(3);
         bySystem = new ConcurrentHashMap<>();
+        lastReceivedNanos = 0;
     }
 
     int step() {
@@ -102,7 +103,6 @@ final class Ledger {
         }
         done.put(id, Boolean.TRUE);
         received.incrementAndGet();
-        lastReceivedNanos = Math.max(lastReceivedNanos, nanos);
         Semaphore w = window;
         if (w != null) {
             w.release();
@@ -111,6 +111,7 @@ final class Ledger {
             late.incrementAndGet();
             return;
         }
+        lastReceivedNanos = Math.max(lastReceivedNanos, nanos);
         fromAccepted.recordValue(Math.max(0, (nanos - e.acceptedNanos()) / 1000));
         bySystem.computeIfAbsent(e.system(), k -> new Recorder(3)).recordValue(Math.max(0, (nanos - e.acceptedNanos()) / 1000));
         fromIntended.recordValue(Math.max(0, (nanos - e.intendedNanos()) / 1000));
@@ -127,7 +128,7 @@ final class Ledger {
         return open.size() + pending.size();
     }
 
-    /** When a department last received a dispatch of a case the driver had entered (System.nanoTime). */
+    /** When a department last received a dispatch of a case entered in the current step (System.nanoTime). */
     long lastReceivedNanos() {
         return lastReceivedNanos;
     }

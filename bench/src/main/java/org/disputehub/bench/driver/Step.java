@@ -106,6 +106,7 @@ final class Step {
         long outstandingAtEnd = ledger.outstanding() + senders.getQueue().size();
         long drainStart = System.nanoTime();
         long drainDeadline = drainStart + drainMax.toNanos();
+        // the surge waits for its own cases: one of an earlier step the target never dispatches does not hold it up
         while (((surge ? ledger.outstanding(index) : ledger.outstanding()) > 0 || senders.getActiveCount() > 0
                 || !senders.getQueue().isEmpty())
                 && System.nanoTime() < drainDeadline) {
@@ -127,7 +128,6 @@ final class Step {
         double inputRate = (acc2 - acc1) / lastTwoThirds;
         double dispatchRate = (rec2 - rec1) / lastTwoThirds;
         boolean drained = ledger.outstanding() == 0;
-        // the surge's own cases: a case of an earlier step the target never dispatches (linked) does not hold it up
         double clear = surge && h[0].getTotalCount() > 0 ? (ledger.lastReceivedNanos() - start) / 1e9 : -1;
         boolean sustained = !allOut && !surge && inputRate >= 0.95 * rate && dispatchRate >= 0.95 * inputRate && drained
                 && h[0].getTotalCount() > 0;
