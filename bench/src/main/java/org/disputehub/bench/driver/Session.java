@@ -169,6 +169,7 @@ final class Session implements AutoCloseable {
 
     /** Starts a JFR recording (profile settings) in the target JVM, written to {@code file} when the session ends. */
     void startRecording(Path file) throws IOException, InterruptedException {
+        Files.createDirectories(file.getParent());
         jcmd("JFR.start", "name=bench", "settings=profile", "filename=" + file);
         closers.add(0, () -> jcmd("JFR.stop", "name=bench"));
     }
