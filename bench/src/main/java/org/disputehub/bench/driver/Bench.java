@@ -13,7 +13,8 @@ import org.disputehub.bench.report.Report;
 
 /**
  * The benchmark: for each configuration (embedded, prod) and target (the hub, the bare relay), start the target,
- * warm it up, run the fixed rates in turn (stopping at the first rate not sustained), then all-out; write
+ * warm it up, run the fixed rates in turn (stopping at the first rate not sustained), then all-out, then the surge
+ * (5 000 inputs within 10 s, the time until the last is dispatched); {@code --steps} picks among them; write
  * {@code bench/results/{label}.md|.json|.png}.
  */
 public final class Bench {
@@ -59,7 +60,7 @@ public final class Bench {
                     if (o.jfr() && target.equals("hub")) {
                         session.startRecording(o.out().toAbsolutePath().resolve(o.label() + "-" + config + "-hub.jfr"));
                     }
-                    for (int rate : o.rates()) {
+                    for (int rate : o.steps().contains("rates") ? o.rates() : List.<Integer>of()) {
                         StepResult r = step.run(++index, config, target, rate, Duration.ofSeconds(o.seconds()),
                                 Duration.ofSeconds(40));
                         results.add(r);
@@ -75,6 +76,12 @@ public final class Bench {
                                 Duration.ofSeconds(30));
                         results.add(r);
                         System.out.println("  " + line(r));
+                    }
+                    if (o.steps().contains("surge")) {
+                        StepResult r = step.surge(++index, config, target, o.surge(), Duration.ofSeconds(o.surgeSeconds()),
+                                Duration.ofMinutes(10));
+                        results.add(r);
+                        System.out.println("  " + line(r) + String.format(" cleared in %.1f s", r.clearSeconds()));
                     }
                     flusher.shutdownNow();
                 } finally {

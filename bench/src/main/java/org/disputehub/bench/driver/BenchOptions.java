@@ -8,11 +8,24 @@ import java.util.Map;
 
 /**
  * The command line: {@code [--quick] [--configs=embedded,prod] [--targets=hub,bare] [--rates=100,200,500,1000,2000]
- * [--seconds=20] [--warmup=10] [--all-out=true] [--jfr] [--label=NAME] [--home=.] [--out=bench/results]
- * [--hub-env=KEY=VALUE,...] [--hub-jar=hub/target/hub.jar]} ({@code --hub-env} sets environment variables of the hub, e.g. its consumer counts).
+ * [--seconds=20] [--warmup=10] [--all-out=true] [--steps=rates,all-out,surge] [--surge=5000]
+ * [--surge-seconds=10] [--jfr] [--label=NAME] [--home=.] [--out=bench/results]
+ * [--hub-env=KEY=VALUE,...] [--relay-env=KEY=VALUE,...] [--hub-jar=hub/target/hub.jar]} ({@code --hub-env} sets environment variables of the hub, e.g. its consumer counts; {@code --relay-env} those of the bare relay, e.g. {@code BENCH_RELAY_CONSUMERS=32}).
  */
 public record BenchOptions(Path home, Path out, String label, List<String> configs, List<String> targets, List<Integer> rates,
-                    int seconds, int warmup, boolean allOut, boolean jfr, Map<String, String> hubEnv, Path hubJar) {
+                    int seconds, int warmup, boolean allOut, boolean jfr, Map<String, String> hubEnv, Path hubJar,
+                    List<String> steps, int surge, int surgeSeconds, Map<String, String> relayEnv) {
+
+    private static Map<String, String> env(String list) {
+        Map<String, String> env = new HashMap<>();
+        if (list != null) {
+            for (String kv : list.split(",")) {
+                String[] p = kv.split("=", 2);
+                env.put(p[0], p[1]);
+            }
+        }
+        return env;
+    }
 
     static BenchOptions parse(String[] args) {
         Map<String, String> a = new HashMap<>();
@@ -28,12 +41,17 @@ public record BenchOptions(Path home, Path out, String label, List<String> confi
         for (String r : a.getOrDefault("rates", quick ? "100,500" : "100,200,500,1000,2000").split(",")) {
             rates.add(Integer.parseInt(r.trim()));
         }
-        Map<String, String> hubEnv = new HashMap<>();
-        if (a.containsKey("hub-env")) {
-            for (String kv : a.get("hub-env").split(",")) {
-                String[] p = kv.split("=", 2);
-                hubEnv.put(p[0], p[1]);
+        Map<String, String> hubEnv = env(a.get("hub-env"));
+        boolean allOut = Boolean.parseBoolean(a.getOrDefault("all-out", "true"));
+        List<String> steps = new ArrayList<>(List.of(a.getOrDefault("steps", quick ? "rates,all-out" : "rates,all-out,surge")
+                .split(",")));
+        for (String step : steps) {
+            if (!List.of("rates", "all-out", "surge").contains(step)) {
+                throw new IllegalArgumentException("unknown step " + step + " (rates, all-out, surge)");
             }
+        }
+        if (!allOut) {
+            steps.remove("all-out");
         }
         return new BenchOptions(Path.of(a.getOrDefault("home", ".")), Path.of(a.getOrDefault("out", "bench/results")),
                 a.getOrDefault("label", quick ? "quick" : "latest"),
@@ -41,8 +59,10 @@ public record BenchOptions(Path home, Path out, String label, List<String> confi
                 List.of(a.getOrDefault("targets", "hub,bare").split(",")), rates,
                 Integer.parseInt(a.getOrDefault("seconds", quick ? "8" : "20")),
                 Integer.parseInt(a.getOrDefault("warmup", quick ? "5" : "10")),
-                Boolean.parseBoolean(a.getOrDefault("all-out", "true")),
+                steps.contains("all-out"),
                 Boolean.parseBoolean(a.getOrDefault("jfr", "false")), hubEnv,
-                Path.of(a.getOrDefault("home", ".")).resolve(a.getOrDefault("hub-jar", "hub/target/hub.jar")));
+                Path.of(a.getOrDefault("home", ".")).resolve(a.getOrDefault("hub-jar", "hub/target/hub.jar")),
+                List.copyOf(steps), Integer.parseInt(a.getOrDefault("surge", "5000")),
+                Integer.parseInt(a.getOrDefault("surge-seconds", "10")), env(a.get("relay-env")));
     }
 }

@@ -29,6 +29,7 @@ final class Ledger {
     private final AtomicLong unknown = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private volatile long lastReceivedNanos;
     private final Map<String, AtomicLong> failures = new ConcurrentHashMap<>();
     private volatile int step;
     private volatile Recorder fromAccepted = new Recorder(3);
@@ -45,6 +46,7 @@ final class Ledger {
         fromAccepted = new Recorder(3);
         fromIntended = new Recorder(3);
         bySystem = new ConcurrentHashMap<>();
+        lastReceivedNanos = 0;
     }
 
     int step() {
@@ -109,14 +111,26 @@ final class Ledger {
             late.incrementAndGet();
             return;
         }
+        lastReceivedNanos = Math.max(lastReceivedNanos, nanos);
         fromAccepted.recordValue(Math.max(0, (nanos - e.acceptedNanos()) / 1000));
         bySystem.computeIfAbsent(e.system(), k -> new Recorder(3)).recordValue(Math.max(0, (nanos - e.acceptedNanos()) / 1000));
         fromIntended.recordValue(Math.max(0, (nanos - e.intendedNanos()) / 1000));
     }
 
+    /** Of {@link #outstanding()}, those entered in {@code step}. */
+    long outstanding(int step) {
+        return open.values().stream().filter(e -> e.step() == step).count()
+                + pending.values().stream().filter(p -> p[1] == step).count();
+    }
+
     /** Cases accepted (or handed over) and not yet dispatched, plus those not yet handed over. */
     long outstanding() {
         return open.size() + pending.size();
+    }
+
+    /** When a department last received a dispatch of a case entered in the current step (System.nanoTime). */
+    long lastReceivedNanos() {
+        return lastReceivedNanos;
     }
 
     long acceptedCount() {

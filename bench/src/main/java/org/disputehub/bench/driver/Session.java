@@ -132,6 +132,7 @@ final class Session implements AutoCloseable {
                     "--bench.relay.hotline-url=" + d + "/api/v2/workorders",
                     "--bench.relay.labor-inbox=" + inbox, "--bench.relay.broker-port=" + brokerPort,
                     "--spring.artemis.embedded.data-directory=" + data.resolve("artemis")));
+            env.putAll(o.relayEnv());
             if (prod) {
                 args.addAll(List.of("--spring.artemis.mode=native",
                         "--spring.artemis.broker-url=tcp://127.0.0.1:" + brokerPort));
@@ -168,6 +169,7 @@ final class Session implements AutoCloseable {
 
     /** Starts a JFR recording (profile settings) in the target JVM, written to {@code file} when the session ends. */
     void startRecording(Path file) throws IOException, InterruptedException {
+        Files.createDirectories(file.getParent());
         jcmd("JFR.start", "name=bench", "settings=profile", "filename=" + file);
         closers.add(0, () -> jcmd("JFR.stop", "name=bench"));
     }

@@ -13,10 +13,13 @@ import org.HdrHistogram.Histogram;
  * Runs one step open-loop: input {@code i} is due at {@code start + i / rate}, whatever happened to the inputs
  * before it (a slow answer delays only its own sender thread; the latency from the intended time shows it).
  * All-out: as fast as a window of {@link #ALL_OUT_WINDOW} cases in flight allows (closed loop; the throughput).
+ * Surge: a fixed number of inputs at the rate that drops them within the step's length, then the time until the
+ * last is dispatched ({@link StepResult#clearSeconds()}); never counted as a sustained rate.
  */
 final class Step {
 
     static final int ALL_OUT_WINDOW = 2000;
+    static final long SURGE_QUIET = 60_000_000_000L;
 
     private final Session session;
     private final ThreadPoolExecutor senders;
@@ -28,6 +31,18 @@ final class Step {
 
     StepResult run(int index, String config, String target, int rate, Duration length, Duration drainMax)
             throws InterruptedException {
+        return run(index, config, target, rate, length, drainMax, false);
+    }
+
+    /** {@code count} inputs dropped evenly within {@code length}; waits up to {@code drainMax} for the last dispatch. */
+    StepResult surge(int index, String config, String target, int count, Duration length, Duration drainMax)
+            throws InterruptedException {
+        int rate = (int) Math.round(count / (length.toNanos() / 1e9));
+        return run(index, config, target, rate, length, drainMax, true);
+    }
+
+    private StepResult run(int index, String config, String target, int rate, Duration length, Duration drainMax,
+                           boolean surge) throws InterruptedException {
         boolean allOut = rate <= 0;
         Ledger ledger = session.ledger();
         Semaphore window = allOut ? new Semaphore(ALL_OUT_WINDOW) : null;
@@ -91,9 +106,14 @@ final class Step {
         long outstandingAtEnd = ledger.outstanding() + senders.getQueue().size();
         long drainStart = System.nanoTime();
         long drainDeadline = drainStart + drainMax.toNanos();
-        while ((ledger.outstanding() > 0 || senders.getActiveCount() > 0 || !senders.getQueue().isEmpty())
+        // the surge waits for its own cases: one of an earlier step the target never dispatches does not hold it up
+        while (((surge ? ledger.outstanding(index) : ledger.outstanding()) > 0 || senders.getActiveCount() > 0
+                || !senders.getQueue().isEmpty())
                 && System.nanoTime() < drainDeadline) {
             rss = Math.max(rss, ProcStats.rssMiB(pid));
+            if (surge && System.nanoTime() - Math.max(ledger.lastReceivedNanos(), end) > SURGE_QUIET) {
+                break; // nothing dispatched for a minute: what is left is not coming (a case linked to another)
+            }
             Thread.sleep(100);
         }
         double drain = (System.nanoTime() - drainStart) / 1e9;
@@ -108,7 +128,8 @@ final class Step {
         double inputRate = (acc2 - acc1) / lastTwoThirds;
         double dispatchRate = (rec2 - rec1) / lastTwoThirds;
         boolean drained = ledger.outstanding() == 0;
-        boolean sustained = !allOut && inputRate >= 0.95 * rate && dispatchRate >= 0.95 * inputRate && drained
+        double clear = surge && h[0].getTotalCount() > 0 ? (ledger.lastReceivedNanos() - start) / 1e9 : -1;
+        boolean sustained = !allOut && !surge && inputRate >= 0.95 * rate && dispatchRate >= 0.95 * inputRate && drained
                 && h[0].getTotalCount() > 0;
         Map<String, Long> failures = new TreeMap<>();
         ledger.failures().forEach((k, v) -> failures.put(k, v.get()));
@@ -117,7 +138,10 @@ final class Step {
         calls.put("ledger-unknown-dispatch", ledger.unknownCount());
         calls.put("ledger-duplicate-dispatch", ledger.duplicateCount());
         calls.put("ledger-late-dispatch", ledger.lateCount());
-        return new StepResult(config, target, allOut ? "all-out" : Integer.toString(rate), rate,
+        if (surge) {
+            calls.put("surge-not-dispatched", ledger.outstanding(index));
+        }
+        return new StepResult(config, target, allOut ? "all-out" : surge ? "surge" : Integer.toString(rate), rate,
                 (int) Math.round(secondsOfWindow), acc2 - accepted0, (acc2 - accepted0) / secondsOfWindow,
                 allOut ? (rec2 - rec1) / lastTwoThirds : dispatchRate, h[0].getTotalCount(),
                 ledger.failedCount() - failed0, outstandingAtEnd, drain, sustained,
@@ -125,7 +149,7 @@ final class Step {
                 ms(h[0].getValueAtPercentile(99)), ms(h[0].getValueAtPercentile(99.9)), ms(h[0].getMaxValue()),
                 ms(h[1].getValueAtPercentile(99)), ms(h[1].getMaxValue()),
                 (cpu1 - cpu0) / secondsOfWindow, rss, (own1 - own0) / secondsOfWindow, loadStart, loadEnd,
-                failures, calls, bySystem);
+                failures, calls, bySystem, clear);
     }
 
     private static double ms(long micros) {

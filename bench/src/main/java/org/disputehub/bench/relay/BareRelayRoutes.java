@@ -4,7 +4,11 @@ import org.apache.camel.ExchangePattern;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
-/** The relay's routes: every input straight onto {@code BARE.RELAY}, and from there to the department. */
+/**
+ * The relay's routes: every input straight onto {@code BARE.RELAY}, and from there to the department. Consumer
+ * counts: {@code bench.relay.consumers} (default 32, the HTTP calls to the department block) and
+ * {@code bench.relay.alarm-consumers} (default 2, as the hub's 110 connector).
+ */
 @Component
 public class BareRelayRoutes extends RouteBuilder {
 
@@ -20,7 +24,7 @@ public class BareRelayRoutes extends RouteBuilder {
         from("platform-http:/api/inbound/odr?httpMethodRestrict=POST").routeId("bare-odr")
                 .description("ODR webhooks onto the relay queue")
                 .to(ExchangePattern.InOnly, QUEUE).setBody(constant("{\"received\":true}"));
-        from("jms:queue:JCJ.LDJQ.OUT?concurrentConsumers=2").routeId("bare-alarm110")
+        from("jms:queue:JCJ.LDJQ.OUT?concurrentConsumers={{bench.relay.alarm-consumers:2}}").routeId("bare-alarm110")
                 .description("110 alarms onto the relay queue")
                 .to(ExchangePattern.InOnly, QUEUE);
         from("file:{{bench.relay.labor-inbox}}?doneFileName=${file:name}.ok&charset=GBK&delete=true&delay=250")
@@ -31,7 +35,7 @@ public class BareRelayRoutes extends RouteBuilder {
         from("timer:bare-hotline12345?period=200").routeId("bare-hotline12345")
                 .description("12345 work orders polled onto the relay queue")
                 .process("hotlinePoll");
-        from(QUEUE + "?concurrentConsumers=16").routeId("bare-out").description("Relay queue to the department")
+        from(QUEUE + "?concurrentConsumers={{bench.relay.consumers:32}}").routeId("bare-out").description("Relay queue to the department")
                 .process("httpOut");
     }
 }

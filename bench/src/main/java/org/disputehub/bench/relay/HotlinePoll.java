@@ -13,6 +13,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.Processor;
@@ -31,12 +33,14 @@ public class HotlinePoll implements Processor {
     private final HttpClient http = HttpClient.newHttpClient();
     private final String url;
     private final ProducerTemplate producer;
+    private final Endpoint queue;
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private OffsetDateTime since = OffsetDateTime.now(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.DAYS);
 
-    public HotlinePoll(@Value("${bench.relay.hotline-url}") String url, ProducerTemplate producer) {
+    public HotlinePoll(@Value("${bench.relay.hotline-url}") String url, ProducerTemplate producer, CamelContext camel) {
         this.url = url;
         this.producer = producer;
+        this.queue = camel.getEndpoint(BareRelayRoutes.QUEUE); // resolved once, not per work order
     }
 
     @Override
@@ -50,7 +54,7 @@ public class HotlinePoll implements Processor {
             for (JsonNode r : data.path("records")) {
                 newest = r.path("updateTime").asText();
                 if (seen.add(r.path("orderNo").asText())) {
-                    producer.sendBody(BareRelayRoutes.QUEUE + "?exchangePattern=" + ExchangePattern.InOnly, r.toString());
+                    producer.sendBody(queue, ExchangePattern.InOnly, r.toString());
                 }
             }
             if (page * 100 >= data.path("total").asInt()) {

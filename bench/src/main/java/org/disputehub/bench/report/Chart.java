@@ -84,7 +84,8 @@ final class Chart {
         int px = -1;
         int py = -1;
         for (StepResult r : results) {
-            if (!r.config().equals(config) || !r.target().equals(target) || r.offeredRate() <= 0 || r.received() == 0) {
+            if (!r.config().equals(config) || !r.target().equals(target) || r.offeredRate() <= 0 || r.received() == 0
+                    || r.label().equals("surge")) {
                 continue;
             }
             int x = x(ox, r.offeredRate());

@@ -53,6 +53,30 @@ public final class Report {
         Chart.draw(out.resolve(args[1] + ".png"), args[1], steps);
     }
 
+    /** The surge steps: inputs dropped, how long until the last was dispatched, the hub against the bare relay. */
+    private static void surge(StringBuilder md, List<StepResult> results, BenchOptions o) {
+        List<StepResult> surges = results.stream().filter(r -> r.label().equals("surge")).toList();
+        if (surges.isEmpty()) {
+            return;
+        }
+        md.append("\n## Surge (inputs dropped within the step, time until the last is dispatched)\n\n| config | target "
+                + "| inputs | over s | dispatched | failed | cleared in s | p50 | p99 | cpu | load | hub/bare time |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (StepResult r : surges) {
+            Optional<StepResult> bare = surges.stream().filter(b -> b.target().equals("bare") && b.config().equals(r.config())
+                    && b.clearSeconds() > 0).findFirst();
+            md.append(String.format("| %s | %s | %d | %d | %d | %d | %s | %s | %s | %.2f | %s | %s |%n", r.config(),
+                    r.target(), (long) r.offeredRate() * o.surgeSeconds(), o.surgeSeconds(), r.received(), r.failed(),
+                    r.clearSeconds() <= 0 ? "**none dispatched**" : f(r.clearSeconds())
+                            + (r.calls().getOrDefault("surge-not-dispatched", 0L) > 0
+                            ? " (" + r.calls().get("surge-not-dispatched") + " never dispatched)" : ""),
+                    r.received() == 0 ? "—" : f(r.p50()), r.received() == 0 ? "—" : f(r.p99()), r.cpuCores(),
+                    String.join(" ", List.of(r.loadEnd().split(" ")).subList(0, Math.min(3, r.loadEnd().split(" ").length))),
+                    r.target().equals("hub") && r.clearSeconds() > 0
+                            ? bare.map(b -> String.format("%.2f×", r.clearSeconds() / b.clearSeconds())).orElse("—") : "—"));
+        }
+    }
+
     static String markdown(String label, Instant started, Map<String, Object> machine, List<StepResult> results,
                            BenchOptions o) {
         StringBuilder md = new StringBuilder("# Benchmark `").append(label).append("`\n\n");
@@ -70,7 +94,7 @@ public final class Report {
             String none = "— (none of its cases dispatched)";
             md.append(String.format("| %s | %s | %s | %.0f | %.0f | %s | %s | %s | %s | %s | %s | %s | %d | %.2f | %.0f | %.2f | %s |%n",
                     r.config(), r.target(), r.label(), r.inputRate(), r.dispatchRate(),
-                    r.label().equals("all-out") ? "—" : r.sustained() ? "yes" : "**no**",
+                    r.label().equals("all-out") || r.label().equals("surge") ? "—" : r.sustained() ? "yes" : "**no**",
                     r.received() == 0 ? none : f(r.p50()), r.received() == 0 ? "—" : f(r.p90()),
                     r.received() == 0 ? "—" : f(r.p99()), r.received() == 0 ? "—" : f(r.p999()),
                     r.received() == 0 ? "—" : f(r.max()), r.received() == 0 ? "—" : f(r.fromIntendedP99()),
@@ -100,6 +124,7 @@ public final class Report {
                     b.map(x -> String.format("%.0f", x.dispatchRate())).orElse("—"),
                     b.map(x -> String.format("%.2f×", h.dispatchRate() / x.dispatchRate())).orElse("—")));
         }
+        surge(md, results, o);
         md.append("\n## Highest rate sustained (dispatches keep up with inputs, backlog drained)\n\n");
         for (String config : o.configs()) {
             for (String target : o.targets()) {
