@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The 12345 platform at a rate the driver sets: the listing endpoint of contracts/hotline-12345.md answered as
+ * The 12345 platform at a rate the driver sets: the listing endpoint of docs/interfaces/hotline-12345.md answered as
  * the fixture simulator ({@code org.disputehub.fixtures.hotline12345}) answers it, over the fixture's sample
  * work orders ({@code fixtures/hotline12345/samples/page-*.json}), but with a new order whenever the driver says
  * so. An order counts as accepted by the hub when a poll answer carrying it has been written.

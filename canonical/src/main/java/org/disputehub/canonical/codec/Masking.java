@@ -4,7 +4,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The one masking utility for personal data in log lines (contracts/README.md):
+ * The one masking utility for personal data in log lines (docs/interfaces/README.md):
  * {@code 138****8000}, {@code 3301**********1234}, {@code 张*}.
  */
 public final class Masking {

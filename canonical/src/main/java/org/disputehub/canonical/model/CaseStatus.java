@@ -1,7 +1,7 @@
 package org.disputehub.canonical.model;
 
 /**
- * Canonical case statuses (contracts/departments.md): the closed loop
+ * Canonical case statuses (docs/interfaces/departments.md): the closed loop
  * 接收 → 下发 → 签收 → 签到 → 处置 → 反馈 → 回访, plus RETURNED, WITHDRAWN and the ESCALATED marker.
  * The rank orders the loop; a case may skip forward but never move back.
  */

@@ -2,7 +2,7 @@ package org.disputehub.canonical.model;
 
 import java.time.OffsetDateTime;
 
-/** A canonical status event (contracts/departments.md); {@code eventId} makes it idempotent. */
+/** A canonical status event (docs/interfaces/departments.md); {@code eventId} makes it idempotent. */
 public record StatusEvent(
         String eventId,
         String caseId,

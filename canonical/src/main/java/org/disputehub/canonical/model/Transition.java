@@ -10,7 +10,7 @@ public enum Transition {
     REFUSED;
 
     /**
-     * The lifecycle rules of contracts/departments.md: statuses may be skipped forward, never
+     * The lifecycle rules of docs/interfaces/departments.md: statuses may be skipped forward, never
      * backward; RETURNED (before the department's work is done) starts a new dispatch;
      * WITHDRAWN and ESCALATED may happen any time before CLOSED; CLOSED may follow WITHDRAWN.
      */

@@ -117,7 +117,7 @@ class ApiDocsConfiguration {
         op.setResponses(responses);
         if (department) {
             op.setRequestBody(new RequestBody().required(true).description("the canonical status event "
-                    + "(contracts/departments.md); at most hub.api.max-event-bytes").content(new Content().addMediaType(
+                    + "(docs/interfaces/departments.md); at most hub.api.max-event-bytes").content(new Content().addMediaType(
                     ApiReplies.JSON, new MediaType().schema(new Schema<>().$ref(SCHEMAS + "StatusEvent"))
                             .example(Json.read(ApiExamples.STATUS_EVENT, JsonNode.class)))));
         }

@@ -38,14 +38,14 @@ final class InboundApiDocs {
     static void addTo(OpenAPI api, Map<String, String> paths) {
         Components c = api.getComponents();
         c.addSecuritySchemes("petitionSignature", header("X-Signature",
-                "base64 HMAC-SHA256(sharedSecret, X-Timestamp + \".\" + raw body bytes) (contracts/petition.md)"));
+                "base64 HMAC-SHA256(sharedSecret, X-Timestamp + \".\" + raw body bytes) (docs/interfaces/petition.md)"));
         c.addSecuritySchemes("petitionTimestamp", header("X-Timestamp", "epoch seconds, at most 300 s from the hub's clock"));
         c.addSecuritySchemes("odrSignature", header("ODR-Signature", "t={epoch seconds},v1={lowercase hex HMAC-SHA256("
-                + "webhookSecret, t + \".\" + raw body)}; several v1= during a secret rotation (contracts/odr.md)"));
+                + "webhookSecret, t + \".\" + raw body)}; several v1= during a secret rotation (docs/interfaces/odr.md)"));
         c.addSecuritySchemes("zhengdingSignature", new SecurityScheme().type(SecurityScheme.Type.APIKEY)
                 .in(SecurityScheme.In.QUERY).name("signature").description("lowercase hex SHA-1 of [token, timestamp, "
                         + "nonce, encrypt] sorted; with the query parameters timestamp (epoch ms) and nonce "
-                        + "(contracts/zhengding.md)"));
+                        + "(docs/interfaces/zhengding.md)"));
         paths.forEach((path, connector) -> {
             Operation op = switch (connector) {
                 case "petition" -> petition();

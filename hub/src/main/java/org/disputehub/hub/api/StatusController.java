@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/v1/cases/{caseId}/events}: a department reports what happened on a case
- * (contracts/departments.md). The principal is the department whose API key was presented.
+ * (docs/interfaces/departments.md). The principal is the department whose API key was presented.
  */
 @RestController
 class StatusController {

@@ -1,6 +1,6 @@
 package org.disputehub.hub.cockpit;
 
-import org.disputehub.hub.dispatch.DepartmentRegistry;
+import org.disputehub.hub.department.DepartmentRegistry;
 import org.springframework.stereotype.Component;
 
 /** A department's name as declared in routes/, or its code when it is not declared (any more). */

@@ -20,7 +20,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends one dispatch order to a department over HTTP (contracts/departments.md, channel {@code http}):
+ * Sends one dispatch order to a department over HTTP (docs/interfaces/departments.md, channel {@code http}):
  * {@code POST {base}/dispatch} with {@code Idempotency-Key: {caseId}:{dispatchNo}} and the department's token.
  * 2xx accepted; 408, 429, 5xx and I/O failures are temporary (a {@code Retry-After} on 429 or 503 sets the wait before
  * the next attempt: {@link DispatchErrorPolicy}); any other 4xx is permanent. Later notices about

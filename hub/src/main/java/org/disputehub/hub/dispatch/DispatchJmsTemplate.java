@@ -5,7 +5,7 @@ import org.disputehub.canonical.connector.HubErrorPolicy;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code jms} department channel (contracts/departments.md): the department's system consumes a queue on the
+ * The {@code jms} department channel (docs/interfaces/departments.md): the department's system consumes a queue on the
  * hub's broker (default {@code DEPT.{code}.DISPATCH}, parameters {@code queuePrefix}/{@code queueSuffix}); the message is the same JSON as over HTTP with JMS
  * properties {@code caseId}, {@code dispatchNo} and {@code JMSXGroupID = caseId}. Handing it to that queue is
  * the dispatch; the department then reports through the API or {@code HUB.STATUS.IN}.

@@ -7,7 +7,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Where a raw message came in or went out, as the interfaces name it (contracts/*.md): the audit log keeps the system
+ * Where a raw message came in or went out, as the interfaces name it (docs/interfaces/*.md): the audit log keeps the system
  * and the direction, and each system has one endpoint or queue per direction; a department's is its channel's.
  */
 @Component

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/v1/cases}: the case search (contracts/departments.md) — filters by origin system and id, status,
+ * {@code GET /api/v1/cases}: the case search (docs/interfaces/departments.md) — filters by origin system and id, status,
  * department, risk and the time received, newest first, a page at a time with the total; 400 naming every problem
  * of a malformed request.
  */

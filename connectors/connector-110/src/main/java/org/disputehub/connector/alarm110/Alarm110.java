@@ -5,7 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
 import java.util.Set;
 
-/** Names and formats of the 110 alarm platform contract (contracts/alarm-110.md). */
+/** Names and formats of the 110 alarm platform contract (docs/interfaces/alarm-110.md). */
 public final class Alarm110 {
 
     /** The system name in the canonical model, the relay queue name and the audit log. */

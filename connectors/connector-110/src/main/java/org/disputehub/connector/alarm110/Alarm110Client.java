@@ -12,7 +12,7 @@ import org.disputehub.canonical.connector.PermanentFailureException;
 import org.disputehub.canonical.connector.TemporaryFailureException;
 
 /**
- * The feedback call of contracts/alarm-110.md over one shared {@link HttpClient}:
+ * The feedback call of docs/interfaces/alarm-110.md over one shared {@link HttpClient}:
  * {@code POST {base}/jcj/api/v1/ldjq/feedback}, {@code Content-Type: application/xml; charset=UTF-8},
  * {@code X-Api-Key}. Returns normally only on HTTP 200 with {@code <FKJG><CODE>0</CODE>}. CODE 1001 (unknown
  * JQBH), 1002 (malformed feedback) and an HTTP 4xx other than 408/429 are a {@link PermanentFailureException};

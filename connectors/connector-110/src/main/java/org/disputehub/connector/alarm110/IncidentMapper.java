@@ -14,7 +14,7 @@ import org.disputehub.canonical.model.Party;
 import org.w3c.dom.Element;
 
 /**
- * Maps one {@code <JQXX>} linkage incident (contracts/alarm-110.md) to a canonical case without a case id
+ * Maps one {@code <JQXX>} linkage incident (docs/interfaces/alarm-110.md) to a canonical case without a case id
  * (the hub assigns it) and unclassified (the hub classifies; the 110 code and name are kept). Checks every
  * rule of the contract's table and rejects with a {@link MalformedAlarmException} naming the element.
  * <ul>

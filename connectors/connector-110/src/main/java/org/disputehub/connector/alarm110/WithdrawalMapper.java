@@ -4,7 +4,7 @@ import java.time.OffsetDateTime;
 import org.w3c.dom.Element;
 
 /**
- * Maps one {@code <JQCX>} withdrawal (contracts/alarm-110.md): JQBH as for an incident, CXSJ the time
+ * Maps one {@code <JQCX>} withdrawal (docs/interfaces/alarm-110.md): JQBH as for an incident, CXSJ the time
  * ({@code yyyyMMddHHmmss}, required), CXYY the reason (optional, at most 500 characters; when absent the
  * reason is {@value #DEFAULT_REASON}).
  */

@@ -5,7 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
 import java.util.Set;
 
-/** Names and formats of the 12345 hotline contract (contracts/hotline-12345.md). */
+/** Names and formats of the 12345 hotline contract (docs/interfaces/hotline-12345.md). */
 public final class Hotline12345 {
 
     /** The system name in the canonical model, the relay queue name and the audit log. */

@@ -27,7 +27,7 @@ import org.disputehub.canonical.connector.TemporaryFailureException;
 import org.disputehub.connector.hotline12345.Hotline12345CallException.Failure;
 
 /**
- * The two calls of contracts/hotline-12345.md over one shared {@link HttpClient}. Each request URI is
+ * The two calls of docs/interfaces/hotline-12345.md over one shared {@link HttpClient}. Each request URI is
  * built once as a string; the path and query of that same string are signed and sent. Replies are
  * HTTP 200 with a {@code code}; anything else becomes a {@link Hotline12345CallException}.
  */

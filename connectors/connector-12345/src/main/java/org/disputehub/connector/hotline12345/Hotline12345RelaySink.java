@@ -11,7 +11,7 @@ import org.disputehub.canonical.model.RelayEvent;
 
 /**
  * The hotline part of route {@code hotline12345-relay}: a status change becomes the signed feedback POST of
- * contracts/hotline-12345.md ({@code status} from the vocabulary, {@code handleResult} the event's note or the
+ * docs/interfaces/hotline-12345.md ({@code status} from the vocabulary, {@code handleResult} the event's note or the
  * default), sent by {@link Hotline12345Client}.
  */
 public class Hotline12345RelaySink extends RelaySink {
@@ -36,7 +36,7 @@ public class Hotline12345RelaySink extends RelaySink {
         client.sendFeedback(outgoing.sourceId(), outgoing.body());
     }
 
-    /** The feedback body of contracts/hotline-12345.md, in its field order. */
+    /** The feedback body of docs/interfaces/hotline-12345.md, in its field order. */
     record FeedbackBody(String status, String handleDeptCode, String handleDept, String handleTime, String handleResult) {
     }
 }

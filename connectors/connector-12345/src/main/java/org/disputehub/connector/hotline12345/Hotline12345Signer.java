@@ -7,7 +7,7 @@ import java.time.Clock;
 import org.disputehub.canonical.codec.Signatures;
 
 /**
- * Request signing of contracts/hotline-12345.md:
+ * Request signing of docs/interfaces/hotline-12345.md:
  * {@code X-Sign = hex(HMAC-SHA256(appSecret, appKey \n timestamp \n nonce \n pathAndQuery \n body))}.
  * The caller passes the path and query exactly as sent and the body bytes exactly as sent. The HMAC is
  * canonical's {@link Signatures}; nonces are 24 characters from {@link SecureRandom}.

@@ -16,7 +16,7 @@ import org.disputehub.canonical.model.Location;
 import org.disputehub.canonical.model.Party;
 
 /**
- * Maps one hotline work-order record (contracts/hotline-12345.md) to a canonical case without a case id
+ * Maps one hotline work-order record (docs/interfaces/hotline-12345.md) to a canonical case without a case id
  * (the hub assigns it) and unclassified (the hub classifies; the hotline's own code and name are kept).
  * Rejects a record the hub cannot use with a {@link MalformedWorkOrderException} naming the field.
  */

@@ -22,7 +22,7 @@ import org.disputehub.canonical.model.Party;
 import org.disputehub.canonical.model.Risk;
 
 /**
- * Checks one complaint row against the contract's column rules (contracts/labor.md) and maps it to a canonical case
+ * Checks one complaint row against the contract's column rules (docs/interfaces/labor.md) and maps it to a canonical case
  * without a case id (the hub assigns it) and unclassified (the hub classifies 事项类型; the source code and name are
  * kept). Every problem of a row is reported at once, in column order, as a {@link MalformedRowException}.
  * 涉及人数 ≥ 10 or 欠薪金额 ≥ 100000 makes the case a group wage-arrears matter: risk RED.

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.disputehub.canonical.connector.ConnectorMetrics;
 
-/** Names and formats of the labor-inspection contract (contracts/labor.md). */
+/** Names and formats of the labor-inspection contract (docs/interfaces/labor.md). */
 public final class Labor {
 
     /** The system name in the canonical model, the relay queue name and the audit log. */

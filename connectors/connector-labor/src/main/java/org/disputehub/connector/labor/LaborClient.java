@@ -15,7 +15,7 @@ import org.disputehub.canonical.connector.PermanentFailureException;
 import org.disputehub.canonical.connector.TemporaryFailureException;
 
 /**
- * The progress call of contracts/labor.md over one shared {@link HttpClient}: {@code POST
+ * The progress call of docs/interfaces/labor.md over one shared {@link HttpClient}: {@code POST
  * {base}/ldjc/api/v1/complaints/{投诉编号}/progress} with {@code X-Api-Key}. Returns normally only on
  * {@code 200 {"ok": true}}. 404 (unknown complaint) and another 4xx than 408 and 429 (bad request, bad API key)
  * are a {@link PermanentFailureException}; 5xx, 408, 429, a reply without {@code {"ok": true}}, a timeout or a

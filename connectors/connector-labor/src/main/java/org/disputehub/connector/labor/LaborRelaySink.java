@@ -10,7 +10,7 @@ import org.disputehub.canonical.connector.StatusVocabulary;
 import org.disputehub.canonical.model.RelayEvent;
 
 /**
- * The labor part of route {@code labor-relay}: a status change becomes the progress post of contracts/labor.md
+ * The labor part of route {@code labor-relay}: a status change becomes the progress post of docs/interfaces/labor.md
  * ({@code stage} from the vocabulary, {@code remark} the event's note or the default), sent by {@link LaborClient}.
  */
 public class LaborRelaySink extends RelaySink {
@@ -35,7 +35,7 @@ public class LaborRelaySink extends RelaySink {
         client.postProgress(outgoing.sourceId(), outgoing.body());
     }
 
-    /** The progress body of contracts/labor.md, in its field order. */
+    /** The progress body of docs/interfaces/labor.md, in its field order. */
     record ProgressBody(String stage, String dept, String deptCode, String time, String remark) {
     }
 }

@@ -20,7 +20,7 @@ import org.disputehub.canonical.model.Party;
 import org.disputehub.canonical.model.Parts.PartyRole;
 
 /**
- * Maps the {@code data} of {@code dispute.created} and {@code dispute.updated} (contracts/odr.md) to a canonical
+ * Maps the {@code data} of {@code dispute.created} and {@code dispute.updated} (docs/interfaces/odr.md) to a canonical
  * case without a case id and unclassified (the hub classifies; the ODR {@code disputeType} is kept as source code
  * and name). Rejects what the hub cannot use with a {@link MalformedEventException} naming the field.
  */

@@ -8,7 +8,7 @@ import org.disputehub.canonical.model.Parts.PartyRole;
 
 /**
  * Maps a canonical case (a dispatch order) to the body of {@code POST /api/v1/mediations}: the {@code data} shape of
- * contracts/odr.md plus {@code externalRef} = the hub case id. Absent values are left out.
+ * docs/interfaces/odr.md plus {@code externalRef} = the hub case id. Absent values are left out.
  */
 public class MediationMapper {
 

@@ -4,7 +4,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Set;
 
-/** Names and formats of the ODR contract (contracts/odr.md) and of the connector's records in the store. */
+/** Names and formats of the ODR contract (docs/interfaces/odr.md) and of the connector's records in the store. */
 public final class Odr {
 
     /** The system name in the canonical model, the relay queue name and the audit log. */

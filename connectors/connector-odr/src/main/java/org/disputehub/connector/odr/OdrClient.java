@@ -12,7 +12,7 @@ import java.util.function.Function;
 import org.disputehub.canonical.connector.TemporaryFailureException;
 
 /**
- * The two authorised calls of contracts/odr.md over one shared {@link HttpClient}: the status PUT and the
+ * The two authorised calls of docs/interfaces/odr.md over one shared {@link HttpClient}: the status PUT and the
  * mediation POST, each with {@code Authorization: Bearer {token}}; on a 401 the token is renewed once and the call
  * made once more. I/O failures are temporary; replies are returned for the caller to classify ({@link OdrReplies}).
  */

@@ -107,7 +107,7 @@ public class OdrMediationChannel {
 
     /**
      * ODR's mediation API has no way to take new information on, or the withdrawal of, a mediation it runs
-     * (contracts/odr.md): the notice is recorded as not delivered and logged, and the mediation carries on.
+     * (docs/interfaces/odr.md): the notice is recorded as not delivered and logged, and the mediation carries on.
      */
     private void notice(Exchange exchange, String caseId, int dispatchNo, String deptCode, String notice) {
         metrics.message(ConnectorMetrics.Direction.OUT, ConnectorMetrics.Outcome.SKIPPED);

@@ -12,7 +12,7 @@ import org.disputehub.canonical.model.RelayEvent;
 
 /**
  * The ODR part of route {@code odr-relay}: remembers each case's department ({@link OdrLinks}), and a status change
- * becomes the status PUT of contracts/odr.md sent by {@link OdrClient}. 2xx: delivered. 409 (older than the
+ * becomes the status PUT of docs/interfaces/odr.md sent by {@link OdrClient}. 2xx: delivered. 409 (older than the
  * platform's status): dropped, recorded FAILED, not parked. Other replies: {@link OdrReplies}.
  */
 public class OdrRelaySink extends RelaySink {
@@ -54,7 +54,7 @@ public class OdrRelaySink extends RelaySink {
         }
     }
 
-    /** The status body of contracts/odr.md, in its field order. */
+    /** The status body of docs/interfaces/odr.md, in its field order. */
     record StatusBody(String status, String assignee, String assigneeCode, String note, String updatedAt) {
     }
 }

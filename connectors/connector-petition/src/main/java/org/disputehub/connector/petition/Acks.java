@@ -1,6 +1,6 @@
 package org.disputehub.connector.petition;
 
-/** The hub's replies to a push (contracts/petition.md): {@code <Ack><Code>…</Code>…</Ack>}. */
+/** The hub's replies to a push (docs/interfaces/petition.md): {@code <Ack><Code>…</Code>…</Ack>}. */
 final class Acks {
 
     private static final String ACK = "Ack";

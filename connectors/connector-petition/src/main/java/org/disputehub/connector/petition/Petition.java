@@ -4,7 +4,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Set;
 
-/** Names and formats of the petition contract (contracts/petition.md). */
+/** Names and formats of the petition contract (docs/interfaces/petition.md). */
 public final class Petition {
 
     /** The system name in the canonical model, the relay queue name and the audit log. */

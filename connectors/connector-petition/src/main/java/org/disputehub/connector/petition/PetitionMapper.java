@@ -17,7 +17,7 @@ import org.disputehub.canonical.model.Related;
 import org.w3c.dom.Document;
 
 /**
- * Maps one pushed {@code <XFJ>} (contracts/petition.md) to a canonical case, unclassified (the hub classifies;
+ * Maps one pushed {@code <XFJ>} (docs/interfaces/petition.md) to a canonical case, unclassified (the hub classifies;
  * the platform's NRFL is kept as source code and name) and without a case id (the intake step presets it).
  * Checks every element of the contract's table and rejects with a {@link MalformedPetitionException} that
  * names the failing element. Values of personal elements (XM, SFZH, LXDH) never appear in a message.

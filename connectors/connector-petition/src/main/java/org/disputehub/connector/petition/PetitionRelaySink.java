@@ -36,7 +36,7 @@ public class PetitionRelaySink extends RelaySink {
         client.postStatus(outgoing.body());
     }
 
-    /** The {@code <BLZT>} of contracts/petition.md, in its element order; absent values are left out. */
+    /** The {@code <BLZT>} of docs/interfaces/petition.md, in its element order; absent values are left out. */
     static String blzt(String xfjbh, String zt, String deptCode, String deptName, OffsetDateTime at, String note) {
         return XmlText.root("BLZT")
                 .element("XFJBH", xfjbh)

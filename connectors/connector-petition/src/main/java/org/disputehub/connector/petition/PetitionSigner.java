@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 import org.disputehub.canonical.codec.Signatures;
 
 /**
- * The signing scheme of contracts/petition.md, both ways:
+ * The signing scheme of docs/interfaces/petition.md, both ways:
  * {@code X-Signature = base64(HMAC-SHA256(sharedSecret, timestamp + "." + rawBodyBytes))}, {@code X-Timestamp}
  * in epoch seconds. The HMAC and the constant-time comparison are canonical's {@link Signatures}.
  */

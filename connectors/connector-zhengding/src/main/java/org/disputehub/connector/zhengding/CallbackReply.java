@@ -10,7 +10,7 @@ import org.disputehub.canonical.codec.Json;
 /**
  * Last step of route {@code zhengding-callback}: answers a valid callback with 200 and
  * {@code {"msg_signature","timeStamp","nonce","encrypt"}}, where {@code encrypt} is the encryption of
- * {@code success} and {@code msg_signature} its signature (contracts/zhengding.md).
+ * {@code success} and {@code msg_signature} its signature (docs/interfaces/zhengding.md).
  */
 public class CallbackReply {
 

@@ -6,7 +6,7 @@ import org.disputehub.canonical.model.CaseStatus;
 import org.disputehub.canonical.model.StatusEvent;
 
 /**
- * A decrypted {@code case_action} event → the canonical status event (contracts/zhengding.md, departments.md):
+ * A decrypted {@code case_action} event → the canonical status event (docs/interfaces/zhengding.md, departments.md):
  * SIGN → SIGNED, ARRIVE → ARRIVED, FEEDBACK → RESOLVED ({@code resolved: true}) or UNRESOLVED ({@code false}),
  * RETURN → RETURNED (the note is the reason), VISIT → REVISITED (the note says 满意/不满意). The event id is the
  * platform's; the actor is the department and the user id (a platform id, not personal data); {@code time} (epoch

@@ -2,7 +2,7 @@ package org.disputehub.connector.zhengding;
 
 import java.time.ZoneOffset;
 
-/** Names of the Zhengding contract (contracts/zhengding.md). */
+/** Names of the Zhengding contract (docs/interfaces/zhengding.md). */
 public final class Zhengding {
 
     /** The system name in the audit log and the connector store. */

@@ -14,7 +14,7 @@ import org.disputehub.canonical.codec.Json;
 import org.disputehub.connector.zhengding.ZhengdingCallException.Failure;
 
 /**
- * The two outbound calls of contracts/zhengding.md over one shared {@link HttpClient}: {@code gettoken} and
+ * The two outbound calls of docs/interfaces/zhengding.md over one shared {@link HttpClient}: {@code gettoken} and
  * {@code asyncsend_v2}. Replies are HTTP 200 with an {@code errcode}; anything else becomes a
  * {@link ZhengdingCallException}. The access token travels only in the query string and is never logged.
  */

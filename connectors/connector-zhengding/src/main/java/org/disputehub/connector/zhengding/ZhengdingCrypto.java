@@ -16,7 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.disputehub.canonical.codec.Signatures;
 
 /**
- * The callback crypto of contracts/zhengding.md. Key = Base64(aesKey + "="), 32 bytes; IV = its first 16 bytes;
+ * The callback crypto of docs/interfaces/zhengding.md. Key = Base64(aesKey + "="), 32 bytes; IV = its first 16 bytes;
  * AES-256-CBC without cipher padding over {@code random(16) ‖ length(4, big-endian) ‖ msg ‖ appKey}, padded by
  * hand (PKCS#7) to a multiple of 32 bytes. Signature = lowercase hex SHA-1 of token, timestamp, nonce and
  * encrypt, sorted ascending and concatenated. Thread-safe: the key is built once, each thread keeps its own
