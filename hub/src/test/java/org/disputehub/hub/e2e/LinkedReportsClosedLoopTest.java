@@ -137,8 +137,11 @@ class LinkedReportsClosedLoopTest {
         String caseId = ids[0];
         String reportId = ids[1];
         withdraw("330108202611220011");
-        await().atMost(Duration.ofSeconds(15)).until(() -> "DISPATCHED".equals(caseStatus(reportId)));
-        assertThat(caseStatus(caseId)).isEqualTo("WITHDRAWN");
+        // the report was DISPATCHED (mirrored) while linked: wait for the withdrawal and the report's new dispatch
+        await().atMost(Duration.ofSeconds(15)).until(() -> "WITHDRAWN".equals(caseStatus(caseId))
+                && dispatchedAgain(jdbc.queryForList("SELECT status FROM status_event WHERE case_id = ? ORDER BY seq",
+                        String.class, reportId)));
+        assertThat(caseStatus(reportId)).isEqualTo("DISPATCHED");
         List<LoggedRequest> sent = dispatches("/depts/" + DEPT + "/dispatch");
         assertThat(sent).filteredOn(r -> "ORDER".equals(r.getHeader("X-Hub-Notice")))
                 .extracting(r -> r.getHeader("Idempotency-Key")).contains(caseId + ":1", reportId + ":1");
@@ -239,5 +242,12 @@ class LinkedReportsClosedLoopTest {
 
     private static String element(LoggedRequest r, String name) {
         return SafeXml.text(SafeXml.parse(r.getBodyAsString().getBytes(StandardCharsets.UTF_8)).getDocumentElement(), name);
+    }
+
+    /** DISPATCHED, then RECEIVED (started again), then DISPATCHED once more, in this order. */
+    private static boolean dispatchedAgain(List<String> statuses) {
+        int first = statuses.indexOf("DISPATCHED");
+        int again = first < 0 ? -1 : statuses.subList(first, statuses.size()).indexOf("RECEIVED");
+        return again >= 0 && statuses.subList(first + again, statuses.size()).contains("DISPATCHED");
     }
 }
