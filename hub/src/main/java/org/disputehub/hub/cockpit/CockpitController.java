@@ -2,6 +2,7 @@ package org.disputehub.hub.cockpit;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.responses.ApiResponses;
@@ -49,7 +50,8 @@ class CockpitController {
     @Operation(summary = "Today's inputs by origin system and by current status (ADMIN, VIEWER)",
             description = "Cases received since midnight in the hub clock's zone (Asia/Shanghai), linked reports included.")
     @ApiResponse(responseCode = "200", description = "the counts",
-            content = @Content(schema = @Schema(implementation = IntakeToday.class)))
+            content = @Content(schema = @Schema(implementation = IntakeToday.class),
+                    examples = @ExampleObject(CockpitExamples.INTAKE)))
     IntakeToday intake() {
         return cache.get("intake", props.cacheTtl(), intake::today);
     }
@@ -59,7 +61,7 @@ class CockpitController {
             description = "Each day as GET /api/v1/kpis computes it for that calendar day; the week sums the days' "
                     + "numerators and denominators. hub.cockpit.trend-days days, today last.")
     @ApiResponse(responseCode = "200", description = "the trend",
-            content = @Content(schema = @Schema(implementation = KpiWeek.class)))
+            content = @Content(schema = @Schema(implementation = KpiWeek.class), examples = @ExampleObject(CockpitExamples.KPI_WEEK)))
     KpiWeek kpis() {
         return cache.get("kpis", props.cacheTtl(), kpis::week);
     }
@@ -69,7 +71,8 @@ class CockpitController {
             description = "Status DISPATCHED waits for the SIGN deadline, SIGNED for the ARRIVE deadline of the current "
                     + "dispatch; soonest deadline first.")
     @ApiResponse(responseCode = "200", description = "the waiting cases",
-            content = @Content(schema = @Schema(implementation = Waiting.class)))
+            content = @Content(schema = @Schema(implementation = Waiting.class),
+                    examples = @ExampleObject(CockpitExamples.WAITING)))
     Waiting waiting() {
         return cache.get("waiting", props.cacheTtl(), waiting::now);
     }
@@ -77,7 +80,8 @@ class CockpitController {
     @GetMapping("/red")
     @Operation(summary = "Open RED cases with the reasons of their risk level (ADMIN, VIEWER)")
     @ApiResponse(responseCode = "200", description = "the RED cases",
-            content = @Content(schema = @Schema(implementation = RedCases.class)))
+            content = @Content(schema = @Schema(implementation = RedCases.class),
+                    examples = @ExampleObject(CockpitExamples.RED)))
     RedCases red() {
         return cache.get("red", props.cacheTtl(), red::now);
     }
@@ -86,7 +90,8 @@ class CockpitController {
     @Operation(summary = "Repeat hotspots: addresses and callers with the most reports lately, masked (ADMIN, VIEWER)",
             description = "Counted over hub.cockpit.hotspot-days (30) from linking's keyed hashes; at least two reports.")
     @ApiResponse(responseCode = "200", description = "the hotspots",
-            content = @Content(schema = @Schema(implementation = Hotspots.class)))
+            content = @Content(schema = @Schema(implementation = Hotspots.class),
+                    examples = @ExampleObject(CockpitExamples.HOTSPOTS)))
     Hotspots hotspots() {
         return cache.get("hotspots", props.cacheTtl(), hotspots::now);
     }
@@ -94,7 +99,8 @@ class CockpitController {
     @GetMapping("/queues")
     @Operation(summary = "Queue depths and parked messages per stage and per queue (ADMIN, VIEWER)")
     @ApiResponse(responseCode = "200", description = "the queues",
-            content = @Content(schema = @Schema(implementation = Queues.class)))
+            content = @Content(schema = @Schema(implementation = Queues.class),
+                    examples = @ExampleObject(CockpitExamples.QUEUES)))
     Queues queues() {
         return cache.get("queues", props.cacheTtl(), queues::now);
     }

@@ -67,10 +67,14 @@ class CockpitBrowserTest extends CockpitTestBase {
 
     @Test
     void aViewerSeesTheApisFiguresOnTheCockpit() throws Exception {
+        // without a session the cockpit sends the browser to the console's login page (Hawtio's), the same login
         browser.get(base() + "/cockpit");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.name("username"))).sendKeys("viewer");
-        browser.findElement(By.name("password")).sendKeys("viewer");
+        wait.until(d -> d.getCurrentUrl().endsWith("/actuator/hawtio/login"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("pf-login-username-id"))).sendKeys("viewer");
+        browser.findElement(By.id("pf-login-password-id")).sendKeys("viewer");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(d -> d.getCurrentUrl().contains("/actuator/hawtio") && !d.getCurrentUrl().contains("/login"));
+        browser.get(base() + "/cockpit");
         wait.until(d -> d.getCurrentUrl().endsWith("/cockpit") || d.getCurrentUrl().contains("/cockpit?"));
         try {
             wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-loaded", "true"));
