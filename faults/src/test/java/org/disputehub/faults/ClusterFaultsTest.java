@@ -101,9 +101,7 @@ class ClusterFaultsTest {
 
         hubPorts.addAll(List.of(Jvm.freePort(), Jvm.freePort()));
         balancer = new Balancer(hubPorts);
-        departments = new Departments();
-        departments.hubUrl(balancer.url());
-        departments.endpointUp();
+        departments = new Departments(balancer.url());
         origins = new Origins(balancer.url(), brokerUrl, run.resolve("labor").resolve("inbox"), TRAFFIC);
         Path app = HubFaultsTest.extracted(Path.of(Jvm.property("faults.hub-jar")), run.resolve("hub-app"));
         for (int i = 0; i < 2; i++) {
