@@ -7,7 +7,9 @@ import jakarta.jms.Session;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
@@ -40,6 +42,7 @@ public class BrokerQueues implements StartupListener {
     private final ObjectProvider<EmbeddedActiveMQ> embedded;
     private final String dlqPrefix;
     private final int browseLimit;
+    private final Set<String> created = ConcurrentHashMap.newKeySet();
 
     public BrokerQueues(CamelContext camel, ConnectionFactory connectionFactory, ObjectProvider<EmbeddedActiveMQ> embedded,
                         @Value("${hub.queues.dlq-prefix}") String dlqPrefix,
@@ -58,19 +61,21 @@ public class BrokerQueues implements StartupListener {
 
     @Override
     public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
-        // the routes (and so the stage queues) are known once the context is fully started
-    }
-
-    @Override
-    public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
+        // the routes (and so the stage queues) are known here: called during the start before any consumer starts,
+        // at once when this listener is added to a context that has already started, and again whenever a route is
+        // started later (the leader's singletons, a resumed connector): only DLQs not yet created are created
         createDlqs();
     }
 
     void createDlqs() {
         ActiveMQServer server = server();
-        List<String> dlqs = stageQueues().stream().map(this::dlq).toList();
+        List<String> dlqs = stageQueues().stream().map(this::dlq).filter(q -> !created.contains(q)).toList();
+        if (dlqs.isEmpty()) {
+            return;
+        }
         if (server == null) {
             LOG.info("external broker: the DLQs {} must be declared there (durable, anycast)", dlqs);
+            created.addAll(dlqs);
             return;
         }
         for (String dlq : dlqs) {
@@ -80,6 +85,7 @@ public class BrokerQueues implements StartupListener {
             } catch (Exception e) {
                 throw new IllegalStateException("cannot create the dead-letter queue " + dlq, e);
             }
+            created.add(dlq);
         }
         LOG.info("{} dead-letter queues present: {}", dlqs.size(), dlqs);
     }
