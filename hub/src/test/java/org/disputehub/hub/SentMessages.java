@@ -36,6 +36,11 @@ public class SentMessages {
         });
     }
 
+    /** Forgets what was recorded (a test's start). */
+    public static void clear() {
+        SENT.clear();
+    }
+
     /** The texts sent to an address so far, in the order sent. */
     public static List<String> to(String address) {
         return SENT.stream().filter(s -> address.equals(s.address())).map(Sent::text).toList();

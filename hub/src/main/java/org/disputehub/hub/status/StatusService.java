@@ -11,7 +11,6 @@ import org.disputehub.canonical.model.CanonicalCase;
 import org.disputehub.canonical.model.CaseStatus;
 import org.disputehub.canonical.model.StatusEvent;
 import org.disputehub.canonical.model.Transition;
-import org.disputehub.hub.linking.LinkStore;
 import org.disputehub.hub.sla.SlaClocks;
 import org.disputehub.hub.store.CaseStore;
 import org.disputehub.hub.store.StoredCase;
@@ -26,8 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The status lifecycle: applies canonical status events to cases under the state machine of
  * {@link Transition}, idempotent by {@code eventId}, and relays every change to the case's origin ({@link Relays}).
  * Per event: the case row read once, with its lock; the event recorded unless its id is (one statement); the
- * stored case parsed only where a step needs the whole case; the linked reports looked up only for a case that
- * has some.
+ * stored case parsed only where a step needs the whole case; the linked reports ({@link LinkedReports}) looked up
+ * only for a case that has some.
  */
 @Service("statusService")
 public class StatusService {
@@ -37,16 +36,16 @@ public class StatusService {
     private final CaseStore cases;
     private final SlaClocks clocks;
     private final LifecycleRules lifecycle;
-    private final LinkStore links;
+    private final LinkedReports reports;
     private final Relays relays;
     private final String statusQueue;
 
-    public StatusService(CaseStore cases, SlaClocks clocks, LifecycleRules lifecycle, LinkStore links, Relays relays,
+    public StatusService(CaseStore cases, SlaClocks clocks, LifecycleRules lifecycle, LinkedReports reports, Relays relays,
                          @Value("${hub.queues.status}") String statusQueue) {
         this.cases = cases;
         this.clocks = clocks;
         this.lifecycle = lifecycle;
-        this.links = links;
+        this.reports = reports;
         this.relays = relays;
         this.statusQueue = statusQueue;
     }
@@ -132,13 +131,11 @@ public class StatusService {
                 event.actor() == null ? event.origin() : event.actor().deptCode());
         List<Outbound> out = new ArrayList<>(relays.of(event, c, c).stream().toList());
         if (event.status() != CaseStatus.WITHDRAWN) {
-            for (String id : reports(c)) {
-                cases.lock(id).flatMap(l -> mirror(event, l, c, now)).ifPresent(out::add);
-            }
+            out.addAll(reports.mirror(event, c, now));
         }
         out.addAll(lifecycle.after(c, event, now));
         if (event.status() == CaseStatus.WITHDRAWN) {
-            out.addAll(afterWithdrawal(c, event, now));
+            out.addAll(reports.afterWithdrawal(c, event, now));
         }
         return out;
     }
@@ -151,69 +148,15 @@ public class StatusService {
             return List.of();
         }
         List<Outbound> again = new ArrayList<>(relays.of(event, c, c).stream().toList());
-        for (String id : reports(c)) {
-            cases.find(id).filter(l -> cases.event(mirrorId(event, id)).isPresent())
-                    .flatMap(l -> relays.of(mirrored(event, id), l, c)).ifPresent(again::add);
-        }
+        again.addAll(reports.relayAgain(event, c));
         return again;
     }
 
     /**
-     * The reports linked to a case its own origin withdrew. Withdrawn before it was resolved, the matter goes on:
-     * the first report starts again as a case of its own (RECEIVED, relayed to its origin) and is dispatched; the
-     * others follow it. Withdrawn after it was resolved, the matter is done: the reports are closed with it.
-     */
-    private List<Outbound> afterWithdrawal(StoredCase c, StatusEvent event, OffsetDateTime now) {
-        List<String> reports = reports(c);
-        if (reports.isEmpty()) {
-            return List.of();
-        }
-        List<Outbound> out = new ArrayList<>();
-        if (c.status() == CaseStatus.RESOLVED || c.status() == CaseStatus.UNRESOLVED) {
-            StatusEvent closed = new StatusEvent(event.eventId() + ":closed", c.caseId(), CaseStatus.CLOSED,
-                    event.occurredAt(), null, "事项已办结，首报人已撤回", "HUB");
-            for (String id : reports) {
-                cases.lock(id).flatMap(l -> mirror(closed, l, c, now)).ifPresent(out::add);
-            }
-            return out;
-        }
-        StoredCase report = cases.lock(reports.get(0)).orElseThrow();
-        StatusEvent restarted = new StatusEvent(event.eventId() + ":promoted@" + report.caseId(), report.caseId(),
-                CaseStatus.RECEIVED, event.occurredAt(), null, "关联案件已撤回，转为独立案件", "HUB");
-        cases.insertEvent(restarted, report.status(), Transition.ALLOWED, now);
-        cases.updateStatus(report.caseId(), CaseStatus.RECEIVED, false, now);
-        relays.of(restarted, report, report).ifPresent(out::add);
-        out.add(lifecycle.promote(c, report, now));
-        return out;
-    }
-
-    /** The reports linked to a case: asked of the store only when the case has some. */
-    private List<String> reports(StoredCase c) {
-        return c.hasReports() ? links.linkedTo(c.caseId()) : List.of();
-    }
-
-    /**
      * Mirrors a status of a case onto a report linked to it (recorded as {@code eventId@reportCaseId}) and relays it
-     * to the report's origin, with the department handling the case ({@code handler}). Empty if the report already
-     * has it.
+     * to the report's origin, with the department of {@code handler}, the case. Empty if the report already has it.
      */
     public Optional<Outbound> mirror(StatusEvent event, StoredCase report, StoredCase handler, OffsetDateTime now) {
-        StatusEvent e = mirrored(event, report.caseId());
-        Transition t = Transition.check(report.status(), e.status());
-        if (!cases.insertEventIfAbsent(e, report.status(), t, now) || t != Transition.ALLOWED) {
-            return Optional.empty();
-        }
-        boolean marker = e.status().isMarker();
-        cases.updateStatus(report.caseId(), marker ? report.status() : e.status(), report.escalated() || marker, now);
-        return relays.of(e, report, handler);
-    }
-
-    private static StatusEvent mirrored(StatusEvent event, String reportId) {
-        return new StatusEvent(mirrorId(event, reportId), reportId, event.status(), event.occurredAt(), event.actor(),
-                event.note(), event.origin());
-    }
-
-    private static String mirrorId(StatusEvent event, String reportId) {
-        return event.eventId() + "@" + reportId;
+        return reports.mirror(event, report, handler, now);
     }
 }
