@@ -1,15 +1,18 @@
 package org.disputehub.hub;
 
-import org.junit.jupiter.api.AfterAll;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The same 12345 closed loop against the machine's real PostgreSQL (127.0.0.1:5432, database {@code test}),
- * in a schema of its own that is dropped afterwards.
+ * in a schema of its own that is dropped afterwards — when the context closes, after its routes have stopped (a
+ * drop while the hub still polls and applies deadlocks with the hub's transactions).
  */
 @ActiveProfiles("test")
 class HotlineClosedLoopPostgresTest extends ClosedLoopTestBase {
@@ -25,9 +28,13 @@ class HotlineClosedLoopPostgresTest extends ClosedLoopTestBase {
         registry.add("spring.flyway.schemas", () -> SCHEMA);
     }
 
-    @AfterAll
-    static void dropSchema() {
-        new JdbcTemplate(new DriverManagerDataSource(URL, System.getProperty("hub.test.pg-user", "postgres"), ""))
-                .execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+    @TestConfiguration(proxyBeanMethods = false)
+    static class SchemaDrop {
+
+        /** Destroyed before the DataSource it uses and after the routes (lifecycle beans) have stopped. */
+        @Bean
+        DisposableBean dropSchemaOnClose(DataSource dataSource) {
+            return () -> new JdbcTemplate(dataSource).execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+        }
     }
 }

@@ -22,7 +22,8 @@ public class DispatchHttpTemplate extends RouteBuilder {
                 .templateParameter("token", null, "bearer token the hub presents to the department")
                 .templateParameter("apiKey", null, "API key the department presents to the hub")
                 .templateParameter("channel", "http", "the department channel")
-                .templateParameter("consumers", "2", "concurrent consumers of the department's queue")
+                .templateParameter("consumers", "{{hub.consumers.queue}}",
+                        "concurrent consumers of the department's queue (default: from the machine, hub.consumers.queue)")
                 .templateParameter("supervisorUserIds", "", "Zhengding user ids told when an SLA deadline is missed")
                 .from("jms:queue:{{hub.queues.dispatch-prefix}}{{deptCode}}?concurrentConsumers={{consumers}}")
                     .routeConfigurationId(DispatchErrorPolicy.ID)
@@ -30,7 +31,7 @@ public class DispatchHttpTemplate extends RouteBuilder {
                     .process("dispatchHttpSender").id("dispatch-http-send")
                     .process("dispatchRecorder").id("dispatch-record")
                     .filter(header(DispatchRecorder.EMIT))
-                        .to("jms:queue:{{hub.queues.status}}").id("dispatch-status")
+                        .to(DispatchRecorder.CONFIRM).id("dispatch-status")
                     .end();
     }
 }

@@ -33,7 +33,7 @@ public class DispatchJmsTemplate extends RouteBuilder {
                     .to("jms:queue:{{queuePrefix}}{{deptCode}}{{queueSuffix}}").id("dispatch-jms-send")
                     .process("dispatchRecorder").id("dispatch-jms-record")
                     .filter(header(DispatchRecorder.EMIT))
-                        .to("jms:queue:{{hub.queues.status}}").id("dispatch-jms-status")
+                        .to(DispatchRecorder.CONFIRM).id("dispatch-jms-status")
                     .end();
     }
 }

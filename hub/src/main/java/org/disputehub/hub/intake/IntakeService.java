@@ -115,7 +115,8 @@ public class IntakeService {
                 null, "已受理", "HUB");
         LOG.info("case {} received from {} {} as {} ({}), risk {}, routed to {}", c.caseId(), envelope.system(),
                 Masking.text(envelope.sourceId()), c.category().code(), c.category().name(), c.risk().level(), c.assignment().deptCode());
-        List<Outbound> out = new ArrayList<>(List.of(status.recordInitial(received, c), planner.order(c)));
+        List<Outbound> out = new ArrayList<>(status.recordInitial(received, c));
+        out.add(planner.order(c));
         alerts.onRisk(c).ifPresent(out::add);
         return out;
     }

@@ -62,7 +62,7 @@ class LinkedIntake {
         }
         StoredCase primary = locked.get();
         CanonicalCase stored = report.withRisk(mappings.current().risk(report)).withStatus(CaseStatus.RECEIVED);
-        cases.insert(stored, now);
+        StoredCase row = cases.insert(stored, now);
         linking.record(stored.caseId(), outcome, at);
 
         CanonicalCase before = primary.canonical();
@@ -75,11 +75,11 @@ class LinkedIntake {
 
         StatusEvent received = new StatusEvent(stored.caseId() + ":received", stored.caseId(), CaseStatus.RECEIVED, now,
                 null, "已受理，与 " + primary.caseId() + " 并案办理", "HUB");
-        List<Outbound> out = new ArrayList<>(List.of(status.recordInitial(received, stored.withAssignment(before.assignment()))));
+        List<Outbound> out = new ArrayList<>(status.recordInitial(received, stored.withAssignment(before.assignment())));
         if (primary.status() != CaseStatus.RECEIVED) {
             StatusEvent current = new StatusEvent(primary.caseId() + ":joined", primary.caseId(), primary.status(), now,
                     null, "并案至 " + primary.caseId(), "HUB");
-            cases.find(stored.caseId()).flatMap(r -> status.mirror(current, r, before, now)).ifPresent(out::add);
+            status.mirror(current, row, primary, now).ifPresent(out::add);
         }
         if (primary.deptCode() != null) {
             out.add(planner.notice(updated, "UPDATE", envelope.envelopeId()));

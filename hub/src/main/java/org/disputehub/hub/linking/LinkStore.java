@@ -102,8 +102,15 @@ public class LinkStore {
         }
     }
 
-    /** Stores the repeat counts and, for a linked report, the case it joined, the score and the matched signals. */
+    /**
+     * Stores the repeat counts and, for a linked report, the case it joined, the score and the matched signals; the
+     * case joined is flagged {@code has_reports} in the same transaction (the status stage reads the flag with the
+     * case's lock: the update of the flag waits for that lock, so the stage never misses a committed report).
+     */
     public void saveOutcome(String caseId, Linking.Outcome o) {
+        if (o.match() != null) {
+            jdbc.update("UPDATE hub_case SET has_reports = TRUE WHERE case_id = ? AND has_reports = FALSE", o.match().caseId());
+        }
         String address = o.keys().normalisedAddress();
         jdbc.update("UPDATE hub_case SET reporter_count = ?, location_count = ?, is_repeat = ?, linked_to = ?,"
                         + " link_score = ?, link_rule = ?, link_address = ?, category_major = ? WHERE case_id = ?",
@@ -145,7 +152,7 @@ public class LinkStore {
 
     /** Points every report linked to {@code from} at {@code to} (a linked report promoted to a case of its own). */
     public void relink(String from, String to) {
-        jdbc.update("UPDATE hub_case SET linked_to = ? WHERE linked_to = ? AND case_id <> ?", to, from, to);
-        jdbc.update("UPDATE hub_case SET linked_to = NULL WHERE case_id = ?", to);
+        int moved = jdbc.update("UPDATE hub_case SET linked_to = ? WHERE linked_to = ? AND case_id <> ?", to, from, to);
+        jdbc.update("UPDATE hub_case SET linked_to = NULL, has_reports = has_reports OR ? WHERE case_id = ?", moved > 0, to);
     }
 }

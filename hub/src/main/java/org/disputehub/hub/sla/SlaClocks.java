@@ -1,6 +1,8 @@
 package org.disputehub.hub.sla;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.disputehub.canonical.model.Assignment.Deadlines;
@@ -41,12 +43,16 @@ public class SlaClocks {
                         new Object[] {caseId, dispatchNo, Kind.CLOSE.name(), deptCode, d.closeBy()}));
     }
 
-    /** Records the deadlines a status event meets (the earliest time stands). */
+    /** Records the deadlines a status event meets (the earliest time stands), in one statement. */
     public void meet(String caseId, int dispatchNo, CaseStatus status, OffsetDateTime at) {
-        for (Kind k : MEETS.getOrDefault(status, List.of())) {
-            jdbc.update("UPDATE sla_clock SET met_at = ? WHERE case_id = ? AND dispatch_no = ? AND kind = ?"
-                    + " AND met_at IS NULL", at, caseId, dispatchNo, k.name());
+        List<Kind> kinds = MEETS.getOrDefault(status, List.of());
+        if (kinds.isEmpty()) {
+            return;
         }
+        List<Object> args = new ArrayList<>(List.of(at, caseId, dispatchNo));
+        kinds.forEach(k -> args.add(k.name()));
+        jdbc.update("UPDATE sla_clock SET met_at = ? WHERE case_id = ? AND dispatch_no = ? AND met_at IS NULL AND kind IN ("
+                + String.join(", ", Collections.nCopies(kinds.size(), "?")) + ")", args.toArray());
     }
 
     /** Stops every open clock of a case (returned, withdrawn): nothing is due any more. */

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 /**
  * What follows a status change beyond recording and relaying it: a RETURNED case is re-routed (never back to a
  * department that returned it; to the duty centre after too many returns); a WITHDRAWN case's department is told.
- * Runs inside the status transaction, the case row locked.
+ * Runs inside the status transaction, the case row locked; the stored case is parsed for these two steps only.
  */
 @Component
 class LifecycleRules {
@@ -39,14 +39,14 @@ class LifecycleRules {
         this.planner = planner;
     }
 
-    List<Outbound> after(StoredCase c, CanonicalCase data, StatusEvent event, OffsetDateTime now) {
+    List<Outbound> after(StoredCase c, StatusEvent event, OffsetDateTime now) {
         if (event.status() == CaseStatus.RETURNED) {
-            return reroute(c, data, event, now);
+            return reroute(c, c.canonical(), event, now);
         }
         if (event.status() == CaseStatus.WITHDRAWN && c.deptCode() != null) {
             clocks.stop(c.caseId(), now);
             LOG.info("case {} withdrawn by its origin: {} is told", c.caseId(), c.deptCode());
-            return List.of(planner.notice(data.withStatus(CaseStatus.WITHDRAWN), "WITHDRAW", event.eventId()));
+            return List.of(planner.notice(c.canonical().withStatus(CaseStatus.WITHDRAWN), "WITHDRAW", event.eventId()));
         }
         return List.of();
     }
@@ -71,9 +71,10 @@ class LifecycleRules {
     }
 
     /** The matter goes on for the reports linked to a withdrawn case: the first becomes a case of its own. */
-    Outbound promote(StoredCase withdrawn, String reportId, OffsetDateTime now) {
+    Outbound promote(StoredCase withdrawn, StoredCase locked, OffsetDateTime now) {
+        String reportId = locked.caseId();
         links.relink(withdrawn.caseId(), reportId);
-        CanonicalCase report = cases.find(reportId).orElseThrow().canonical();
+        CanonicalCase report = locked.canonical();
         CanonicalCase next = report.withAssignment(planner.assign(report, 1, Set.of(), now));
         cases.reassign(next, now);
         planner.record(next, now);

@@ -21,10 +21,10 @@ public class CaseStore {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
     private static final String CASE_COLUMNS =
-            "case_id, source_system, source_id, status, escalated, dept_code, dispatch_no, data";
+            "case_id, source_system, source_id, status, escalated, dept_code, dispatch_no, data, has_reports";
     private static final RowMapper<StoredCase> CASE = (rs, i) -> new StoredCase(rs.getString(1), rs.getString(2),
             rs.getString(3), CaseStatus.valueOf(rs.getString(4)), rs.getBoolean(5), rs.getString(6), rs.getInt(7),
-            rs.getString(8));
+            rs.getString(8), rs.getBoolean(9));
 
     public record DispatchRow(int dispatchNo, String deptCode, String channel, String state,
                               OffsetDateTime createdAt, OffsetDateTime sentAt) {
@@ -61,16 +61,21 @@ public class CaseStore {
                 CASE, system, sourceId).stream().findFirst();
     }
 
-    public void insert(CanonicalCase c, OffsetDateTime now) {
+    /** Stores a new case and returns its row as stored (so that the stage need not read it back). */
+    public StoredCase insert(CanonicalCase c, OffsetDateTime now) {
+        String data = Json.write(c);
         jdbc.update("INSERT INTO hub_case (case_id, source_system, source_id, status, dept_code, dispatch_no,"
                         + " category_code, region_code, reported_at, created_at, updated_at, data, repeat_count,"
                         + " received_at, risk_level) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 c.caseId(), c.source().system(), c.source().sourceId(), c.status().name(),
                 c.assignment() == null ? null : c.assignment().deptCode(),
                 c.assignment() == null ? 0 : c.assignment().dispatchNo(),
-                c.category().code(), c.location().regionCode(), c.reportedAt(), now, now, Json.write(c),
+                c.category().code(), c.location().regionCode(), c.reportedAt(), now, now, data,
                 c.related() == null ? 0 : c.related().repeatCount(),
                 c.source().receivedAt() == null ? now : c.source().receivedAt(), riskLevel(c));
+        return new StoredCase(c.caseId(), c.source().system(), c.source().sourceId(), c.status(), false,
+                c.assignment() == null ? null : c.assignment().deptCode(),
+                c.assignment() == null ? 0 : c.assignment().dispatchNo(), data, false);
     }
 
     public void updateData(CanonicalCase c, OffsetDateTime now) {
@@ -158,11 +163,24 @@ public class CaseStore {
     }
 
     public void insertEvent(StatusEvent e, CaseStatus from, Transition outcome, OffsetDateTime now) {
-        jdbc.update("INSERT INTO status_event (event_id, case_id, status, from_status, outcome, occurred_at, recorded_at,"
-                        + " actor_dept, actor_name, note, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                e.eventId(), e.caseId(), e.status().name(), from == null ? null : from.name(), outcome.name(),
-                e.occurredAt(), now, e.actor() == null ? null : e.actor().deptCode(),
-                e.actor() == null ? null : e.actor().name(), e.note(), e.origin());
+        jdbc.update(INSERT_EVENT, eventRow(e, from, outcome, now));
+    }
+
+    /**
+     * Records an event unless one with its id is recorded already: true if it was recorded now. One statement where a
+     * look-up and an insert were two; the look-up ({@link #event}) is left for the event already recorded.
+     */
+    public boolean insertEventIfAbsent(StatusEvent e, CaseStatus from, Transition outcome, OffsetDateTime now) {
+        return jdbc.update(INSERT_EVENT + " ON CONFLICT DO NOTHING", eventRow(e, from, outcome, now)) == 1;
+    }
+
+    private static final String INSERT_EVENT = "INSERT INTO status_event (event_id, case_id, status, from_status, outcome,"
+            + " occurred_at, recorded_at, actor_dept, actor_name, note, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static Object[] eventRow(StatusEvent e, CaseStatus from, Transition outcome, OffsetDateTime now) {
+        return new Object[] {e.eventId(), e.caseId(), e.status().name(), from == null ? null : from.name(),
+                outcome.name(), e.occurredAt(), now, e.actor() == null ? null : e.actor().deptCode(),
+                e.actor() == null ? null : e.actor().name(), e.note(), e.origin()};
     }
 
     /** Counts per status, for the summary line and metrics. */

@@ -85,6 +85,9 @@ class CaseBudgetTest {
         registry.add("hub.sla.check-interval-ms", () -> "3600000");
         registry.add("hub.kpi.refresh-ms", () -> "3600000");
         registry.add("hub.alerts.check-interval", () -> "PT1H");
+        // the leader renews its lock every heart-beat (SQL on the counted DataSource): out of the way too
+        registry.add("hub.cluster.heart-beat", () -> "PT1H");
+        registry.add("hub.cluster.lock-ttl", () -> "PT2H");
         registry.add("hub.connectors.alarm110.enabled", () -> "true");
         registry.add("hub.connectors.alarm110.base-url", ALARM110::baseUrl);
         registry.add("hub.connectors.alarm110.api-key", () -> "test-110-key");

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import org.disputehub.canonical.connector.ConsumerDefaults;
 import org.disputehub.canonical.connector.OriginConnectorProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -23,10 +24,10 @@ public class Alarm110Properties extends OriginConnectorProperties {
     @NotBlank
     @Pattern(regexp = "[A-Za-z0-9._-]{1,200}", message = "must be a queue name (letters, digits, '.', '_', '-')")
     private String queue = "JCJ.LDJQ.OUT";
-    /** Concurrent consumers of the incident queue. */
+    /** Concurrent consumers of the incident queue; default from the machine ({@link ConsumerDefaults}). */
     @Min(1)
     @Max(64)
-    private int consumers = 2;
+    private int consumers = ConsumerDefaults.queue();
     /** {@code X-Api-Key} issued by the 110 platform; from the environment or an external file, never committed. */
     @NotBlank
     private String apiKey;

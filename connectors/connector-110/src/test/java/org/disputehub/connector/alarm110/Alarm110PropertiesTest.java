@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.disputehub.canonical.connector.ConsumerDefaults;
 import org.disputehub.canonical.connector.RelayRoute;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,8 +30,8 @@ class Alarm110PropertiesTest {
         runner.run(context -> {
             Alarm110Properties p = context.getBean(Alarm110Properties.class);
             assertThat(p.getQueue()).isEqualTo("JCJ.LDJQ.OUT");
-            assertThat(p.getConsumers()).isEqualTo(2);
-            assertThat(p.getRelayConsumers()).isEqualTo(4);
+            assertThat(p.getConsumers()).isEqualTo(ConsumerDefaults.queue());
+            assertThat(p.getRelayConsumers()).isEqualTo(ConsumerDefaults.queue());
             assertThat(p.getTimeout()).isEqualTo(Duration.ofSeconds(10));
             assertThat(p.toString()).doesNotContain("from-the-environment");
         });

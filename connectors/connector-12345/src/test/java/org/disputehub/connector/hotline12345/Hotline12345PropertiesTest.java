@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.disputehub.canonical.connector.ConnectorMetrics;
+import org.disputehub.canonical.connector.ConsumerDefaults;
 import org.disputehub.canonical.connector.RelayRoute;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,7 +38,7 @@ class Hotline12345PropertiesTest {
             assertThat(p.getPollInterval()).isEqualTo(Duration.ofSeconds(5));
             assertThat(p.getTimeout()).isEqualTo(Duration.ofSeconds(10));
             assertThat(p.getRateLimitBackoff()).isEqualTo(Duration.ofSeconds(60));
-            assertThat(p.getRelayConsumers()).isEqualTo(4);
+            assertThat(p.getRelayConsumers()).isEqualTo(ConsumerDefaults.queue());
             assertThat(p.getInitialSince())
                     .isEqualTo(OffsetDateTime.now(Hotline12345.OFFSET).truncatedTo(ChronoUnit.DAYS));
             assertThat(p.toString()).doesNotContain("from-the-environment");

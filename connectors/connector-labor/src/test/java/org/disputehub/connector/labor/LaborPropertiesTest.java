@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.disputehub.canonical.connector.ConsumerDefaults;
 import org.disputehub.canonical.connector.RelayRoute;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +36,7 @@ class LaborPropertiesTest {
             assertThat(p.getErrorDir()).isEqualTo(Path.of("/srv/ldjc/error"));
             assertThat(p.getPollInterval()).isEqualTo(Duration.ofSeconds(5));
             assertThat(p.getTimeout()).isEqualTo(Duration.ofSeconds(10));
-            assertThat(p.getRelayConsumers()).isEqualTo(4);
+            assertThat(p.getRelayConsumers()).isEqualTo(ConsumerDefaults.queue());
             assertThat(p.toString()).doesNotContain("from-the-environment");
         });
     }

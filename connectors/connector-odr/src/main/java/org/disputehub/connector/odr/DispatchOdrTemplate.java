@@ -7,7 +7,8 @@ import org.disputehub.canonical.connector.HubErrorPolicy;
  * The {@code odr} department channel as a route template ({@code dispatch-odr}): a department declared with it in
  * {@code routes/*.yaml} hands its cases to ODR online mediation. Its dispatch orders arrive on
  * {@code HUB.DISPATCH.{deptCode}} (canonical case JSON; headers caseId, dispatchNo, deptCode); each is posted to
- * ODR, audited, and confirmed to the hub with a DISPATCHED event on HUB.STATUS. A notice about a dispatched case
+ * ODR, audited, and confirmed to the hub with a DISPATCHED event to {@code {{hub.endpoints.dispatched}}} (in the hub:
+ * route {@code hub-dispatched}, inside this route's transaction; by the contract: HUB.STATUS). A notice about a dispatched case
  * (header {@code hubNotice}: UPDATE, WITHDRAW) is recorded as not delivered: ODR has no endpoint for it.
  */
 public class DispatchOdrTemplate extends RouteBuilder {
@@ -26,7 +27,8 @@ public class DispatchOdrTemplate extends RouteBuilder {
                 .templateParameter("deptCode", null, "department code, e.g. 330108-TJ-ODR")
                 .templateParameter("deptName", null, "department name")
                 .templateParameter("channel", Odr.DEPT_CHANNEL, "the department channel")
-                .templateParameter("consumers", "2", "concurrent consumers of the department's queue")
+                .templateParameter("consumers", "{{hub.consumers.queue}}",
+                        "concurrent consumers of the department's queue (default: from the machine, hub.consumers.queue)")
                 .templateParameter("supervisorUserIds", "", "Zhengding user ids told when an SLA deadline is missed")
                 .from("jms:queue:{{hub.queues.dispatch-prefix}}{{deptCode}}?concurrentConsumers={{consumers}}")
                     .routeConfigurationId(HubErrorPolicy.ID)
@@ -38,7 +40,7 @@ public class DispatchOdrTemplate extends RouteBuilder {
                     .to("jms:queue:{{hub.queues.audit}}").id("dispatch-odr-audit")
                     .filter(exchangeProperty(OdrMediationChannel.CONFIRM))
                         .process(channel::confirm).id("dispatch-odr-confirm")
-                        .to("jms:queue:{{hub.queues.status}}").id("dispatch-odr-status")
+                        .to("{{hub.endpoints.dispatched}}").id("dispatch-odr-status")
                     .end();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.disputehub.canonical.connector.ConsumerDefaults;
 import org.disputehub.canonical.connector.RelayRoute;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +36,7 @@ class OdrPropertiesTest {
             assertThat(p.getMaxBodyBytes()).isEqualTo(1024 * 1024);
             assertThat(p.getTokenRenewMargin()).isEqualTo(Duration.ofSeconds(60));
             assertThat(p.getMaxRetryAfter()).isEqualTo(Duration.ofSeconds(60));
-            assertThat(p.getRelayConsumers()).isEqualTo(4);
+            assertThat(p.getRelayConsumers()).isEqualTo(ConsumerDefaults.queue());
             assertThat(p.getTimeout()).isEqualTo(Duration.ofSeconds(10));
             assertThat(p.toString()).doesNotContain("from-the-environment");
         });

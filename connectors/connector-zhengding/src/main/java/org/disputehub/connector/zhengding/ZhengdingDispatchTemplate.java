@@ -8,7 +8,8 @@ import org.disputehub.canonical.connector.HubErrorPolicy;
  * its own case system, whose duty staff ({@code userIds}) get a work notification for every dispatch. Each
  * department is an instance in {@code routes/*.yaml}. In one JMS transaction the route takes the order from
  * {@code HUB.DISPATCH.{deptCode}}, puts the notification on {@code HUB.NOTIFY.ZHENGDING} (sent by route
- * {@code zhengding-notify}) and the DISPATCHED status event on {@code HUB.STATUS}. A later notice about the case
+ * {@code zhengding-notify}) and the DISPATCHED status event to {@code {{hub.endpoints.dispatched}}} (in the hub: route
+ * {@code hub-dispatched}, inside this transaction; by the contract: {@code HUB.STATUS}). A later notice about the case
  * (header {@code hubNotice}: UPDATE, WITHDRAW) becomes a notification only.
  */
 public class ZhengdingDispatchTemplate extends RouteBuilder {
@@ -49,7 +50,7 @@ public class ZhengdingDispatchTemplate extends RouteBuilder {
                     .to("jms:queue:{{hub.queues.notify}}").id("zhengding-dispatch-notify")
                     .filter(exchangeProperty(DispatchNotice.EMIT_STATUS))
                         .process(notice::toStatus).id("zhengding-dispatch-status-event")
-                        .to("jms:queue:{{hub.queues.status}}").id("zhengding-dispatch-status")
+                        .to("{{hub.endpoints.dispatched}}").id("zhengding-dispatch-status")
                     .end();
     }
 }

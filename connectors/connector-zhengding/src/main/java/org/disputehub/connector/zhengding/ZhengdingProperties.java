@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import org.disputehub.canonical.connector.ConnectorProperties;
+import org.disputehub.canonical.connector.ConsumerDefaults;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -47,10 +48,10 @@ public class ZhengdingProperties extends ConnectorProperties {
     @NotNull
     @DurationMin(seconds = 0)
     private Duration tokenRenewMargin = Duration.ofMinutes(5);
-    /** Concurrent consumers of HUB.NOTIFY.ZHENGDING. */
+    /** Concurrent consumers of HUB.NOTIFY.ZHENGDING; default from the machine ({@link ConsumerDefaults}). */
     @Min(1)
     @Max(64)
-    private int notifyConsumers = 4;
+    private int notifyConsumers = ConsumerDefaults.queue();
 
     /** The margin must leave a token some life: renewing more than an hour early would renew on every call. */
     @AssertTrue(message = "token-renew-margin must be at most 1h")

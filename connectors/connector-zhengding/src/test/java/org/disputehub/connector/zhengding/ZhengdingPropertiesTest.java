@@ -3,6 +3,7 @@ package org.disputehub.connector.zhengding;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import org.disputehub.canonical.connector.ConsumerDefaults;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,7 +33,7 @@ class ZhengdingPropertiesTest {
             ZhengdingProperties p = context.getBean(ZhengdingProperties.class);
             assertThat(p.getTimestampWindow()).isEqualTo(Duration.ofMinutes(5));
             assertThat(p.getTokenRenewMargin()).isEqualTo(Duration.ofMinutes(5));
-            assertThat(p.getNotifyConsumers()).isEqualTo(4);
+            assertThat(p.getNotifyConsumers()).isEqualTo(ConsumerDefaults.queue());
             assertThat(p.getTimeout()).isEqualTo(Duration.ofSeconds(10));
             assertThat(p.toString()).doesNotContain("from-the-environment").doesNotContain("P/HCx");
         });
