@@ -3,8 +3,10 @@ package org.disputehub.canonical.connector;
 import java.time.OffsetDateTime;
 
 /**
- * A raw message to keep in the hash-chained audit log: an inbound message that never became an
- * envelope (rejected) or an outbound message sent to an external system. Sent to {@code HUB.AUDIT}.
+ * A raw message to keep in the hash-chained audit log: an inbound message as received (accepted, rejected,
+ * duplicate) or an outbound message sent to an external system. Sent to {@code HUB.AUDIT}, whose hub route stores
+ * it; a relay's record is stored directly, with its delivery ({@link ConnectorStore#recordRelay}). Both through
+ * {@link RawMessageWriter}.
  */
 public record AuditRecord(
         String system,

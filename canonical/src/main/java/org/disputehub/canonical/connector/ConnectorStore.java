@@ -1,21 +1,31 @@
 package org.disputehub.canonical.connector;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The little state a connector keeps in the hub's store: poller watermarks, the last version seen
- * of each source record, and which relayed status events an origin has already received.
+ * of each source record, which relayed status events an origin has already received, and the raw message of each
+ * relay (written here, with its delivery, instead of through {@code HUB.AUDIT}).
  * Tables come from the hub's Flyway migrations (db/migration in this module).
  */
 public class ConnectorStore {
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
 
     public ConnectorStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
     }
 
     public Optional<String> watermark(String name) {
@@ -90,17 +100,57 @@ public class ConnectorStore {
     }
 
     public boolean relayDelivered(String eventId, String system) {
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM relay_delivery WHERE event_id = ? AND system = ?",
-                Integer.class, eventId, system);
-        return n != null && n > 0;
+        return !relayKeysDelivered(system, eventId, null).isEmpty();
     }
 
+    /**
+     * Which of a relay's keys — its event id and, for a code the origin takes once per case, its once-key — the
+     * origin has already received: one statement for both.
+     */
+    public Set<String> relayKeysDelivered(String system, String eventId, String onceKey) {
+        return new HashSet<>(jdbc.queryForList("SELECT event_id FROM relay_delivery WHERE system = ? AND event_id IN (?, ?)",
+                String.class, system, eventId, onceKey == null ? eventId : onceKey));
+    }
+
+    /** Records one delivery on its own (a department channel's call); a second record of the same key is ignored. */
     public void markRelayDelivered(String eventId, String system) {
         try {
             jdbc.update("INSERT INTO relay_delivery (event_id, system, delivered_at) VALUES (?, ?, ?)",
                     eventId, system, OffsetDateTime.now());
         } catch (DuplicateKeyException alreadyRecorded) {
-            // a redelivered relay message that was sent again: the first record stands
+            // a redelivered message that was sent again: the first record stands
         }
+    }
+
+    /**
+     * What became of a relay the origin answered, in ONE database transaction: its raw message in the audit log
+     * ({@link RawMessageWriter}: SENT with the body exactly as sent, or FAILED when the origin dropped it) and, for a
+     * message sent, the {@code relay_delivery} rows of {@code deliveredKeys} (event id, once-key) with plain inserts.
+     * Should another consumer have recorded one of the keys meanwhile (two copies of one relay at the same moment),
+     * the origin took both: this send is audited as well and the keys it lacks are added one by one.
+     */
+    public void recordRelay(AuditRecord sent, List<String> deliveredKeys) {
+        try {
+            tx.executeWithoutResult(s -> {
+                RawMessageWriter.append(jdbc, sent);
+                insertDeliveries(sent.system(), deliveredKeys);
+            });
+        } catch (DuplicateKeyException raced) {
+            RawMessageWriter.append(jdbc, sent);
+            deliveredKeys.forEach(key -> markRelayDelivered(key, sent.system()));
+        }
+    }
+
+    private void insertDeliveries(String system, List<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        OffsetDateTime now = OffsetDateTime.now();
+        List<Object> args = new ArrayList<>();
+        for (String key : keys) {
+            args.addAll(List.of(key, system, now));
+        }
+        jdbc.update("INSERT INTO relay_delivery (event_id, system, delivered_at) VALUES "
+                + String.join(", ", Collections.nCopies(keys.size(), "(?, ?, ?)")), args.toArray());
     }
 }

@@ -4,10 +4,11 @@ import org.apache.camel.builder.RouteBuilder;
 
 /**
  * Route {@code {connector}-relay}, the same for every origin system: takes the status changes the hub puts on
- * {@code HUB.RELAY.{SYSTEM}}, lets the connector's {@link RelaySink} map and send each one, then records what was
- * sent on the audit queue. The hub groups relay messages by case (JMSXGroupID) and a retried message holds its
- * group, so the changes of one case reach the origin in order. Errors: the hub error policy (permanent → parked
- * at once, temporary → retried with back-off, then parked).
+ * {@code HUB.RELAY.{SYSTEM}} and lets the connector's {@link RelaySink} map and send each one; the sink records the
+ * delivery and the raw message sent in one database transaction (no audit queue hop; crash points in
+ * {@link RelaySink}). The hub groups relay messages by case (JMSXGroupID) and a retried message holds its group, so
+ * the changes of one case reach the origin in order. Errors: the hub error policy (permanent → parked at once,
+ * temporary → retried with back-off, then parked).
  */
 public class RelayRoute extends RouteBuilder {
 
@@ -36,8 +37,6 @@ public class RelayRoute extends RouteBuilder {
                 .process(sink::prepare).id(id + "-prepare")
                 .filter(exchangeProperty(RelaySink.SEND)).id(id + "-filter")
                     .process(sink::send).id(id + "-send")
-                    .removeHeaders("JMS*")
-                    .to("jms:queue:{{hub.queues.audit}}").id(id + "-audit")
                 .end();
     }
 }

@@ -2,7 +2,9 @@ package org.disputehub.canonical.connector;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.camel.Exchange;
 import org.disputehub.canonical.codec.Json;
 import org.disputehub.canonical.codec.Masking;
@@ -15,12 +17,25 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The steps of every {@link RelayRoute}: {@link #prepare} reads the relay event and decides whether and what to
- * send (already delivered, no code in the {@link StatusVocabulary}, or a once-per-case code already sent → skipped);
- * {@link #send} sends it, records it as delivered and leaves the audit record as the body. A connector completes
- * it with its own {@link #map mapping} and {@link #deliver send}; the send throws {@link PermanentFailureException}
- * (parked at once, with an {@code ALERT} line) or {@link TemporaryFailureException} (retried with back-off by the
- * hub error policy, then parked), or {@link Dropped} when the origin refuses the message as outdated (recorded
- * FAILED, not retried). A malformed relay event is permanent.
+ * send (no code in the {@link StatusVocabulary}, already delivered, or a once-per-case code already sent → skipped;
+ * one query for both keys); {@link #send} sends it and records the answer. A connector completes it with its own
+ * {@link #map mapping} and {@link #deliver send}; the send throws {@link PermanentFailureException} (parked at once,
+ * with an {@code ALERT} line) or {@link TemporaryFailureException} (retried with back-off by the hub error policy,
+ * then parked), or {@link Dropped} when the origin refuses the message as outdated (recorded FAILED, not retried).
+ * A malformed relay event is permanent.
+ * <p>
+ * Once the origin accepted, {@link ConnectorStore#recordRelay} commits in ONE database transaction the raw message
+ * (OUT, SENT, the body exactly as sent) and the {@code relay_delivery} rows of the event and its once-key; no
+ * {@code HUB.AUDIT} message. The JMS transaction of the relay message commits after it. Crash points:
+ * <ul>
+ *   <li>before or during the send, or after the origin accepted but before the database commit: the JMS transaction
+ *       rolls back, the message comes again and is sent again (at least once, as the origin's idempotency expects);
+ *       only the send that is committed is in the audit log;</li>
+ *   <li>after the database commit, before the JMS commit: the message comes again, {@link #prepare} finds it
+ *       delivered and skips it — not sent again, audited once, nothing lost;</li>
+ *   <li>the database commit itself fails: a temporary failure; the hub error policy retries this step, which only
+ *       records (the origin is not asked again), and parks the message if the database stays away.</li>
+ * </ul>
  */
 public abstract class RelaySink {
 
@@ -73,17 +88,18 @@ public abstract class RelaySink {
         StatusEvent event = relay.event();
         exchange.getMessage().setHeader(HubHeaders.CASE_ID, event.caseId());
         seen(relay);
-        if (store.relayDelivered(event.eventId(), system)) {
-            skipped(true, "caseId={} event {} already delivered, skipped", event.caseId(), event.eventId());
-            return;
-        }
         Optional<String> code = vocabulary.code(event.status());
         if (code.isEmpty()) {
             skipped(false, "caseId={} status {} has no {} equivalent, not sent", event.caseId(), event.status(), system);
             return;
         }
         String onceKey = vocabulary.once(code.get()) ? onceKey(event.caseId(), code.get()) : null;
-        if (onceKey != null && store.relayDelivered(onceKey, system)) {
+        Set<String> delivered = store.relayKeysDelivered(system, event.eventId(), onceKey);
+        if (delivered.contains(event.eventId())) {
+            skipped(true, "caseId={} event {} already delivered, skipped", event.caseId(), event.eventId());
+            return;
+        }
+        if (!delivered.isEmpty()) {
             skipped(true, "caseId={} {} → {} already sent for this case, not sent again", event.caseId(), event.status(),
                     code.get());
             return;
@@ -95,35 +111,43 @@ public abstract class RelaySink {
         exchange.setProperty(OUTGOING, outgoing);
     }
 
+    /**
+     * Sends the prepared message, then records the origin's answer in one database transaction (see the class
+     * comment). A retry of this step after the origin answered only records: the origin is not asked twice.
+     */
     public final void send(Exchange exchange) {
         Outgoing out = exchange.getProperty(OUTGOING, Outgoing.class);
         String what = connector + " relay caseId=" + out.caseId + " " + out.transition + " to " + out.sourceId;
-        AuditRecord.Outcome outcome = AuditRecord.Outcome.SENT;
-        String reason = out.transition;
-        try {
-            deliver(out, exchange);
-            store.markRelayDelivered(out.eventId, system);
-            if (out.onceKey != null) {
-                store.markRelayDelivered(out.onceKey, system);
+        if (out.outcome == null) {
+            try {
+                deliver(out, exchange);
+                out.answered(AuditRecord.Outcome.SENT, out.transition);
+            } catch (Dropped e) {
+                metrics.message(Direction.OUT, Outcome.FAILED);
+                log.warn("{} dropped: {}", Masking.text(what), Masking.text(e.getMessage()));
+                out.answered(AuditRecord.Outcome.FAILED, e.getMessage());
+            } catch (PermanentFailureException e) {
+                metrics.message(Direction.OUT, Outcome.FAILED);
+                log.error("ALERT {} refused for good, parked on the DLQ for review: {}", Masking.text(what),
+                        Masking.text(e.getMessage()));
+                throw new PermanentFailureException(what + ": " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                metrics.message(Direction.OUT, Outcome.FAILED);
+                throw new TemporaryFailureException(what + ": " + e.getMessage(), e);
             }
+        }
+        boolean sent = out.outcome == AuditRecord.Outcome.SENT;
+        List<String> keys = !sent ? List.of() : out.onceKey == null ? List.of(out.eventId) : List.of(out.eventId, out.onceKey);
+        try {
+            store.recordRelay(new AuditRecord(system, AuditRecord.Direction.OUT, out.sourceId, out.contentType, out.body,
+                    out.outcome, out.reason, OffsetDateTime.now(clock)), keys);
+        } catch (RuntimeException e) {
+            throw new TemporaryFailureException(what + ": answered by the origin, not recorded yet: " + e.getMessage(), e);
+        }
+        if (sent) {
             metrics.message(Direction.OUT, Outcome.SENT);
             log.info("{} relay caseId={} {} delivered to {}", connector, out.caseId, out.transition, Masking.text(out.sourceId));
-        } catch (Dropped e) {
-            metrics.message(Direction.OUT, Outcome.FAILED);
-            reason = e.getMessage();
-            log.warn("{} dropped: {}", Masking.text(what), Masking.text(reason));
-            outcome = AuditRecord.Outcome.FAILED;
-        } catch (PermanentFailureException e) {
-            metrics.message(Direction.OUT, Outcome.FAILED);
-            log.error("ALERT {} refused for good, parked on the DLQ for review: {}", Masking.text(what),
-                    Masking.text(e.getMessage()));
-            throw new PermanentFailureException(what + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            metrics.message(Direction.OUT, Outcome.FAILED);
-            throw new TemporaryFailureException(what + ": " + e.getMessage(), e);
         }
-        exchange.getMessage().setBody(Json.write(new AuditRecord(system, AuditRecord.Direction.OUT, out.sourceId,
-                out.contentType, out.body, outcome, reason, OffsetDateTime.now(clock))));
     }
 
     /** The origin's department for the event: the relay's, else the actor's. */
@@ -179,6 +203,8 @@ public abstract class RelaySink {
         private String eventId;
         private String transition;
         private String onceKey;
+        private AuditRecord.Outcome outcome;
+        private String reason;
 
         public Outgoing(String sourceId, String body, String contentType) {
             this.sourceId = sourceId;
@@ -192,6 +218,11 @@ public abstract class RelaySink {
             this.transition = transition;
             this.onceKey = onceKey;
             return this;
+        }
+
+        void answered(AuditRecord.Outcome outcome, String reason) {
+            this.outcome = outcome;
+            this.reason = reason;
         }
 
         public String sourceId() {

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -26,8 +27,10 @@ import org.disputehub.canonical.model.StatusEvent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
-/** The relay sequence every connector shares: skip, map, send, classify, record, audit. */
+/** The relay sequence every connector shares: skip, map, send, classify, record the delivery with its raw message. */
 class RelaySinkTest {
 
     private static final OffsetDateTime AT = OffsetDateTime.parse("2026-11-22T10:05:00+08:00");
@@ -36,15 +39,32 @@ class RelaySinkTest {
     Path mappings;
 
     private final Set<String> delivered = new HashSet<>();
-    private final ConnectorStore store = new ConnectorStore(null) {
+    private final List<AuditRecord> recorded = new ArrayList<>();
+    private final List<String> queries = new ArrayList<>();
+    private RuntimeException storeDown;
+    /** The store's two relay calls, over a set: what a relay asks of the database and what it commits together. */
+    private final ConnectorStore store = new ConnectorStore(new JdbcTemplate(new SimpleDriverDataSource())) {
         @Override
-        public boolean relayDelivered(String eventId, String system) {
-            return delivered.contains(system + "/" + eventId);
+        public Set<String> relayKeysDelivered(String system, String eventId, String onceKey) {
+            queries.add(eventId + (onceKey == null ? "" : "+" + onceKey));
+            Set<String> found = new HashSet<>();
+            for (String key : Arrays.asList(eventId, onceKey)) {
+                if (key != null && delivered.contains(system + "/" + key)) {
+                    found.add(key);
+                }
+            }
+            return found;
         }
 
         @Override
-        public void markRelayDelivered(String eventId, String system) {
-            delivered.add(system + "/" + eventId);
+        public void recordRelay(AuditRecord sent, List<String> deliveredKeys) {
+            if (storeDown != null) {
+                RuntimeException down = storeDown;
+                storeDown = null;
+                throw down;
+            }
+            recorded.add(sent);
+            deliveredKeys.forEach(key -> delivered.add(sent.system() + "/" + key));
         }
     };
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -75,19 +95,32 @@ class RelaySinkTest {
     }
 
     @Test
-    void mapsSendsRecordsAndLeavesTheAuditRecord() {
+    void mapsSendsAndRecordsTheDeliveryWithTheRawMessageSent() {
         Exchange exchange = relay("E1", CaseStatus.SIGNED, null);
         assertThat(exchange.getProperty(RelaySink.SEND, Boolean.class)).isTrue();
         sink.send(exchange);
         assertThat(sent).containsExactly("SIGN|已签收");
-        assertThat(delivered).contains("TEST/E1");
-        AuditRecord audit = Json.read(exchange.getMessage().getBody(String.class), AuditRecord.class);
-        assertThat(audit.outcome()).isEqualTo(AuditRecord.Outcome.SENT);
-        assertThat(audit.ref()).isEqualTo("S-1");
-        assertThat(audit.body()).isEqualTo("SIGN|已签收");
-        assertThat(audit.reason()).as("the status in both vocabularies").isEqualTo("SIGNED → SIGN");
+        assertThat(delivered).containsExactly("TEST/E1");
+        assertThat(recorded).singleElement().satisfies(audit -> {
+            assertThat(audit.system()).isEqualTo("TEST");
+            assertThat(audit.direction()).isEqualTo(AuditRecord.Direction.OUT);
+            assertThat(audit.outcome()).isEqualTo(AuditRecord.Outcome.SENT);
+            assertThat(audit.ref()).isEqualTo("S-1");
+            assertThat(audit.contentType()).isEqualTo("text/plain");
+            assertThat(audit.body()).isEqualTo("SIGN|已签收");
+            assertThat(audit.reason()).as("the status in both vocabularies").isEqualTo("SIGNED → SIGN");
+        });
+        assertThat(exchange.getMessage().getBody(String.class)).as("the relay event stays the body").contains("\"E1\"");
         assertThat(exchange.getMessage().getHeader(HubHeaders.CASE_ID)).isEqualTo("HUB-1");
         assertThat(count("sent")).isEqualTo(1);
+    }
+
+    @Test
+    void aOnceCodeIsRecordedUnderTheEventAndTheCaseTogether() {
+        sink.send(relay("E1", CaseStatus.RESOLVED, null));
+        assertThat(queries).as("one query for both keys").containsExactly("E1+HUB-1#once:DONE");
+        assertThat(delivered).containsExactlyInAnyOrder("TEST/E1", "TEST/HUB-1#once:DONE");
+        assertThat(recorded).hasSize(1);
     }
 
     @Test
@@ -100,7 +133,35 @@ class RelaySinkTest {
         assertThat(relay("E3", CaseStatus.CLOSED, null).getProperty(RelaySink.SEND, Boolean.class))
                 .as("DONE goes once per case").isFalse();
         assertThat(sent).containsExactly("DONE|解决了");
+        assertThat(recorded).hasSize(1);
+        assertThat(queries).as("a status without a code asks nothing of the store")
+                .containsExactly("E1+HUB-1#once:DONE", "E1+HUB-1#once:DONE", "E3+HUB-1#once:DONE");
         assertThat(count("skipped")).isEqualTo(3);
+    }
+
+    @Test
+    void aRedeliveryAfterTheRecordIsNeitherSentNorRecordedAgain() {
+        sink.send(relay("E1", CaseStatus.SIGNED, null));
+        // the database committed, the JMS commit did not happen: the same message comes again
+        Exchange again = relay("E1", CaseStatus.SIGNED, null);
+        assertThat(again.getProperty(RelaySink.SEND, Boolean.class)).isFalse();
+        assertThat(sent).hasSize(1);
+        assertThat(recorded).hasSize(1);
+    }
+
+    @Test
+    void aRecordThatFailsIsRetriedWithoutAskingTheOriginAgain() {
+        storeDown = new IllegalStateException("connection refused");
+        Exchange exchange = relay("E1", CaseStatus.SIGNED, null);
+        assertThatThrownBy(() -> sink.send(exchange)).isInstanceOf(TemporaryFailureException.class)
+                .hasMessageContaining("not recorded").hasMessageContaining("connection refused");
+        assertThat(sent).hasSize(1);
+        assertThat(recorded).isEmpty();
+        sink.send(exchange); // the error policy's retry of the step
+        assertThat(sent).as("the origin has it already").hasSize(1);
+        assertThat(recorded).singleElement().satisfies(a -> assertThat(a.outcome()).isEqualTo(AuditRecord.Outcome.SENT));
+        assertThat(delivered).containsExactly("TEST/E1");
+        assertThat(count("sent")).isEqualTo(1);
     }
 
     @Test
@@ -118,19 +179,22 @@ class RelaySinkTest {
         assertThatThrownBy(() -> sink.send(failed)).isInstanceOf(TemporaryFailureException.class)
                 .hasMessageContaining("connection reset");
         assertThat(delivered).isEmpty();
+        assertThat(recorded).isEmpty();
         assertThat(count("failed")).isEqualTo(2);
     }
 
     @Test
-    void aDroppedMessageIsAuditedAsFailedAndNotRecorded() {
+    void aDroppedMessageIsAuditedAsFailedAndNotRecordedAsDelivered() {
         origin = out -> {
             throw new RelaySink.Dropped("HTTP 409: newer status there");
         };
         Exchange exchange = relay("E1", CaseStatus.SIGNED, null);
         sink.send(exchange);
-        AuditRecord audit = Json.read(exchange.getMessage().getBody(String.class), AuditRecord.class);
-        assertThat(audit.outcome()).isEqualTo(AuditRecord.Outcome.FAILED);
-        assertThat(audit.reason()).contains("409");
+        assertThat(recorded).singleElement().satisfies(audit -> {
+            assertThat(audit.outcome()).isEqualTo(AuditRecord.Outcome.FAILED);
+            assertThat(audit.reason()).contains("409");
+            assertThat(audit.body()).isEqualTo("SIGN|已签收");
+        });
         assertThat(delivered).isEmpty();
     }
 

@@ -3,19 +3,16 @@ package org.disputehub.hub.store;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.disputehub.canonical.connector.AuditRecord;
+import org.disputehub.canonical.connector.RawMessageWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
@@ -24,8 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The raw-message audit log: every inbound and outbound message as received/sent, each record's SHA-256 hash
- * chained to the previous one, so editing or deleting a record is detectable. Writers only insert (in their own
- * transaction, in parallel); {@link #chainPending} — run by {@link AuditChainer} every
+ * chained to the previous one, so editing or deleting a record is detectable. Writers only insert, in their own
+ * transaction and in parallel, through the one {@link RawMessageWriter} (the hub for {@code HUB.AUDIT}, the
+ * connectors' relays directly); {@link #chainPending} — run by {@link AuditChainer} every
  * {@code hub.audit.chain-interval-ms}, and before every verify and purge — appends the stored records to the
  * chain in id order under the lock of the single chain-head row, so the chain stays linear across threads and
  * instances while no writer waits for it.
@@ -47,20 +45,7 @@ public class AuditLog {
     /** Stores one record in the caller's transaction (or a new one) and returns its id; it is chained shortly after. */
     @Transactional(propagation = Propagation.REQUIRED)
     public long append(AuditRecord r) {
-        OffsetDateTime at = (r.at() == null ? OffsetDateTime.now() : r.at()).truncatedTo(ChronoUnit.MICROS);
-        String reason = r.reason() == null ? null : r.reason().length() > 1000 ? r.reason().substring(0, 1000) : r.reason();
-        KeyHolder key = new GeneratedKeyHolder();
-        jdbc.update(con -> {
-            PreparedStatement ps = con.prepareStatement("INSERT INTO raw_message (system, direction, ref, content_type,"
-                    + " body, outcome, reason, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
-            Object[] values = {r.system(), r.direction().name(), r.ref(), r.contentType(), r.body(), r.outcome().name(),
-                    reason, at};
-            for (int i = 0; i < values.length; i++) {
-                ps.setObject(i + 1, values[i]);
-            }
-            return ps;
-        }, key);
-        return key.getKey().longValue();
+        return RawMessageWriter.append(jdbc, r);
     }
 
     /** Chains every committed record not chained yet, {@link #CHAIN_BATCH} per transaction; returns how many. */

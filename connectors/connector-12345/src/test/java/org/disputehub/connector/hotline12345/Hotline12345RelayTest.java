@@ -20,7 +20,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.builder.NotifyBuilder;
 import org.disputehub.canonical.codec.Json;
-import org.disputehub.canonical.connector.AuditRecord;
 import org.disputehub.canonical.model.CaseStatus;
 import org.disputehub.canonical.model.RelayEvent;
 import org.disputehub.canonical.model.StatusEvent;
@@ -35,7 +34,7 @@ class Hotline12345RelayTest extends Hotline12345ContextTest {
         String eventId = UUID.randomUUID().toString();
         relay(event(eventId, "HUB-20261122-000017", "GD20261122000105", CaseStatus.SIGNED, "已签收，正在联系物业"));
 
-        AuditRecord audit = Json.read(text(next(AUDIT)), AuditRecord.class);
+        RawMessage audit = rawMessages(1).get(0);
 
         LoggedRequest post = single(WIREMOCK.findAll(postRequestedFor(urlPathEqualTo(ORDERS + "/GD20261122000105/feedback"))));
         assertThat(post.getHeader("Content-Type")).isEqualTo("application/json");
@@ -44,11 +43,33 @@ class Hotline12345RelayTest extends Hotline12345ContextTest {
                 + "\"handleResult\":\"已签收，正在联系物业\"}");
         assertSignedIndependently(post, APP_KEY, APP_SECRET);
         assertThat(audit.system()).isEqualTo("HOTLINE12345");
-        assertThat(audit.direction()).isEqualTo(AuditRecord.Direction.OUT);
-        assertThat(audit.outcome()).isEqualTo(AuditRecord.Outcome.SENT);
+        assertThat(audit.direction()).isEqualTo("OUT");
+        assertThat(audit.outcome()).isEqualTo("SENT");
         assertThat(audit.ref()).isEqualTo("GD20261122000105");
+        assertThat(audit.contentType()).isEqualTo("application/json");
         assertThat(audit.body()).isEqualTo(post.getBodyAsString());
         assertThat(store.relayDelivered(eventId, "HOTLINE12345")).isTrue();
+        assertThat(drain(AUDIT)).as("a relay is stored directly, not sent to the audit queue").isEmpty();
+    }
+
+    @Test
+    void aRelayRedeliveredAfterItsDatabaseCommitIsNeitherSentNorAuditedAgain() throws Exception {
+        String route = RelayRoute.routeId(Hotline12345.CONNECTOR);
+        rollBackNextCommit(route);
+        double skipped = count("hub.connector.messages", "direction", "out", "outcome", "skipped");
+        NotifyBuilder twice = new NotifyBuilder(camel).fromRoute(route).whenDone(2).create();
+        String eventId = UUID.randomUUID().toString();
+
+        relay(event(eventId, "HUB-20261122-000024", "GD20261122000110", CaseStatus.SIGNED, null));
+
+        assertThat(twice.matches(10, TimeUnit.SECONDS)).as("delivered, rolled back, delivered again").isTrue();
+        assertThat(WIREMOCK.findAll(postRequestedFor(urlPathEqualTo(ORDERS + "/GD20261122000110/feedback")))).hasSize(1);
+        assertThat(rawMessages()).singleElement().satisfies(m -> assertThat(m.outcome()).isEqualTo("SENT"));
+        assertThat(count("hub.connector.messages", "direction", "out", "outcome", "skipped") - skipped)
+                .as("the second delivery found it delivered").isEqualTo(1);
+        assertThat(store.relayDelivered(eventId, "HOTLINE12345")).isTrue();
+        assertThat(drain(RELAY_DLQ)).isEmpty();
+        assertThat(drain(AUDIT)).isEmpty();
     }
 
     @Test
@@ -57,9 +78,7 @@ class Hotline12345RelayTest extends Hotline12345ContextTest {
         relay(event(UUID.randomUUID().toString(), caseId, "GD20261122000106", CaseStatus.SIGNED, null));
         relay(event(UUID.randomUUID().toString(), caseId, "GD20261122000106", CaseStatus.HANDLING, null));
         relay(event(UUID.randomUUID().toString(), caseId, "GD20261122000106", CaseStatus.RESOLVED, "已协调包工头当场支付工资"));
-        for (int i = 0; i < 3; i++) {
-            next(AUDIT);
-        }
+        rawMessages(3);
 
         List<ServeEvent> served = new ArrayList<>(WIREMOCK.getAllServeEvents());
         Collections.reverse(served); // the journal lists the most recent first
@@ -82,6 +101,7 @@ class Hotline12345RelayTest extends Hotline12345ContextTest {
 
         assertThat(done.matches(10, TimeUnit.SECONDS)).isTrue();
         assertThat(WIREMOCK.findAll(postRequestedFor(urlPathMatching(FEEDBACK)))).isEmpty();
+        assertThat(rawMessages()).isEmpty();
         assertThat(drain(AUDIT)).isEmpty();
         assertThat(count("hub.connector.messages", "direction", "out", "outcome", "skipped") - skipped).isEqualTo(1);
     }
@@ -110,6 +130,7 @@ class Hotline12345RelayTest extends Hotline12345ContextTest {
         assertThat(parked.getStringProperty("HubParkedFrom")).isEqualTo(RELAY);
         assertThat(text(parked)).isEqualTo(body);
         assertThat(WIREMOCK.findAll(postRequestedFor(urlPathEqualTo(ORDERS + "/GD00000000000000/feedback")))).hasSize(1);
+        assertThat(rawMessages()).isEmpty();
         assertThat(drain(AUDIT)).isEmpty();
     }
 
@@ -134,8 +155,7 @@ class Hotline12345RelayTest extends Hotline12345ContextTest {
 
         relay(event(eventId, "HUB-20261122-000023", "GD20261122000109", CaseStatus.RESOLVED, null));
 
-        AuditRecord audit = Json.read(text(next(AUDIT)), AuditRecord.class);
-        assertThat(audit.outcome()).isEqualTo(AuditRecord.Outcome.SENT);
+        assertThat(rawMessages(1)).singleElement().satisfies(m -> assertThat(m.outcome()).isEqualTo("SENT"));
         List<LoggedRequest> posts = WIREMOCK.findAll(postRequestedFor(urlPathEqualTo(url))
                 .withRequestBody(equalToJson("{\"status\":\"FINISH\",\"handleResult\":\"已办结，问题已解决\"}", true, true)));
         assertThat(posts).hasSize(2);
