@@ -38,10 +38,12 @@ public class StatusService {
     private final LifecycleRules lifecycle;
     private final LinkedReports reports;
     private final Relays relays;
+    private final DispatchedAhead dispatchedAhead;
     private final String statusQueue;
 
     public StatusService(CaseStore cases, SlaClocks clocks, LifecycleRules lifecycle, LinkedReports reports, Relays relays,
-                         @Value("${hub.queues.status}") String statusQueue) {
+                         DispatchedAhead dispatchedAhead, @Value("${hub.queues.status}") String statusQueue) {
+        this.dispatchedAhead = dispatchedAhead;
         this.cases = cases;
         this.clocks = clocks;
         this.lifecycle = lifecycle;
@@ -129,7 +131,8 @@ public class StatusService {
         clocks.meet(c.caseId(), c.dispatchNo(), event.status(), event.occurredAt());
         LOG.info("case {} {} -> {} ({})", c.caseId(), c.status(), event.status(),
                 event.actor() == null ? event.origin() : event.actor().deptCode());
-        List<Outbound> out = new ArrayList<>(relays.of(event, c, c).stream().toList());
+        List<Outbound> out = new ArrayList<>(dispatchedAhead.before(c, event).stream().toList());
+        out.addAll(relays.of(event, c, c).stream().toList());
         if (event.status() != CaseStatus.WITHDRAWN) {
             out.addAll(reports.mirror(event, c, now));
         }

@@ -26,7 +26,10 @@ import org.disputehub.canonical.model.RelayEvent;
 import org.disputehub.hub.HubTestSupport;
 import org.disputehub.hub.SentMessages;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -53,6 +56,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(SentMessages.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the first counts the 110 platform's feedback from nothing
 class DispatchedInStageTest {
 
     static final String DEPT = "330108-ZF-001";
@@ -91,6 +95,7 @@ class DispatchedInStageTest {
     CamelContext camel;
 
     @Test
+    @Order(1)
     void dispatchedIsAppliedInTheDispatchStageOnceAndRelayedWhereTheOriginHasACode() throws Exception {
         SentMessages.clear();
         JmsTemplate jms = new JmsTemplate(connectionFactory);
@@ -138,6 +143,64 @@ class DispatchedInStageTest {
         await().atMost(Duration.ofSeconds(15)).until(() -> feedback("02") == 1);
         assertThat(SentMessages.to("HUB.STATUS")).hasSize(1).allSatisfy(t -> assertThat(t).contains("ev-stage-signed"));
         assertThat(relayed(caseId)).containsExactly(caseId + ":dispatched:1", caseId + ":dispatched:1", "ev-stage-signed");
+    }
+
+    /**
+     * The order's DISPATCHED relay not yet at the origin when the department's next report is applied (on its way —
+     * or unsent: the dispatch stage killed between its database and JMS commits): the report's change sends the
+     * DISPATCHED relay again ahead of its own, so the origin hears 01 before 02, once each, also when the late
+     * redelivered order relays DISPATCHED once more.
+     */
+    @Test
+    @Order(2)
+    void aReportThatOvertakesTheDispatchedRelayTakesItAlongInOrder() throws Exception {
+        SentMessages.clear();
+        JmsTemplate jms = new JmsTemplate(connectionFactory);
+        String sample = HubTestSupport.fixture("alarm110/samples/valid/ldlx1-noise.xml")
+                .replace("<JQBH>330108202611220001</JQBH>", "<JQBH>330108202611220099</JQBH>")
+                // another caller, place and matter: a case of its own, not a report linked to the first
+                .replace("13800138000", "13900139099").replace("至善路88号3幢", "江南大道1099号")
+                .replace("<JD>120.1551</JD>", "<JD>120.2120</JD>").replace("<WD>30.2084</WD>", "<WD>30.1710</WD>")
+                .replace("楼上装修噪音扰民，多次协商无果，双方发生口角", "夜间工地施工噪声持续");
+        camel.getRouteController().suspendRoute("alarm110-relay");
+        jms.send("JCJ.LDJQ.OUT", s -> {
+            Message m = s.createTextMessage(sample);
+            m.setStringProperty("MsgType", "LDJQ");
+            return m;
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> DEPTS.findAll(postRequestedFor(urlPathEqualTo(DISPATCH))).stream()
+                .anyMatch(r -> r.getBodyAsString().contains("330108202611220099")));
+        LoggedRequest order = DEPTS.findAll(postRequestedFor(urlPathEqualTo(DISPATCH))).stream()
+                .filter(r -> r.getBodyAsString().contains("330108202611220099")).findFirst().orElseThrow();
+        String caseId = Json.read(order.getBodyAsString(), JsonNode.class).path("caseId").asText();
+        await().atMost(Duration.ofSeconds(15)).until(() -> relayed(caseId).size() == 1);
+        long before01 = feedback("01");
+        long before02 = feedback("02");
+
+        assertThat(report(caseId, "ev-overtake-signed", "SIGNED")).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(15)).until(() -> relayed(caseId).size() == 3);
+        assertThat(relayed(caseId)).as("DISPATCHED again, ahead of SIGNED")
+                .containsExactly(caseId + ":dispatched:1", caseId + ":dispatched:1", "ev-overtake-signed");
+
+        NotifyBuilder fourRelays = new NotifyBuilder(camel).fromRoute("alarm110-relay").whenDone(4).create();
+        jms.send("HUB.DISPATCH." + DEPT, s -> {
+            Message m = s.createTextMessage(order.getBodyAsString());
+            m.setStringProperty("caseId", caseId);
+            m.setIntProperty("dispatchNo", 1);
+            m.setStringProperty("deptCode", DEPT);
+            m.setStringProperty("JMSXGroupID", caseId);
+            return m;
+        });
+        await().atMost(Duration.ofSeconds(15)).until(() -> relayed(caseId).size() == 4);
+        camel.getRouteController().resumeRoute("alarm110-relay");
+        assertThat(fourRelays.matches(30, TimeUnit.SECONDS)).isTrue();
+        List<String> heard = ALARM110.findAll(postRequestedFor(urlPathEqualTo(FEEDBACK))).stream()
+                .map(r -> SafeXml.parse(r.getBodyAsString().getBytes(StandardCharsets.UTF_8)).getDocumentElement())
+                .filter(e -> "330108202611220099".equals(SafeXml.text(e, "JQBH")))
+                .map(e -> SafeXml.text(e, "FKZT")).toList();
+        assertThat(heard).as("110 heard DISPATCHED then SIGNED, once each").containsExactly("01", "02");
+        assertThat(feedback("01") - before01).isEqualTo(1);
+        assertThat(feedback("02") - before02).isEqualTo(1);
     }
 
     private List<String> relayed(String caseId) {
