@@ -51,6 +51,10 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jms.core.JmsTemplate;
@@ -306,6 +310,15 @@ class OperationsTest {
     @Test
     @Order(5)
     void prometheusShowsTheStagesAndConnectorsAfterTraffic() {
+        // the 12345 platform has no code for RECEIVED and DISPATCHED (never sent to its relay queue): A is signed
+        HttpHeaders h = new HttpHeaders();
+        h.setContentType(MediaType.APPLICATION_JSON);
+        h.setBearerAuth("demo-key-wy001");
+        String signed = "{\"eventId\":\"ev-ops-signed\",\"status\":\"SIGNED\",\"occurredAt\":\"2026-11-22T10:00:00+08:00\"}";
+        assertThat(rest.exchange("/api/v1/cases/" + caseOf("GD-OPS-A") + "/events", HttpMethod.POST, new HttpEntity<>(signed, h),
+                String.class).getStatusCode().value()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(15)).until(() -> meters.find("hub.messages")
+                .tags("route", "hotline12345-relay", "outcome", "relayed").counter() != null);
         monitor.check();
         String scrape = rest.withBasicAuth("admin", "admin").getForObject("/actuator/prometheus", String.class);
         assertThat(scrape).contains(
