@@ -37,6 +37,7 @@ public final class Bench {
         Path work = o.home().resolve("bench/target/run").toAbsolutePath();
         Files.createDirectories(work);
         List<StepResult> results = new ArrayList<>();
+        List<WarmUp> warmUps = new ArrayList<>();
         Instant started = Instant.now();
         System.out.println("benchmark " + o.label() + ": configs " + o.configs() + ", targets " + o.targets()
                 + ", rates " + o.rates() + ", " + o.seconds() + " s each; load " + ProcStats.loadavg());
@@ -54,9 +55,12 @@ public final class Bench {
                     var flusher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
                     flusher.scheduleAtFixedRate(session.traffic()::flushLabor, 1, 1, TimeUnit.SECONDS);
                     Step step = new Step(session, senders);
-                    StepResult warm = step.run(++index, config, target, 100, Duration.ofSeconds(o.warmup()),
+                    StepResult warm = step.run(++index, config, target, o.warmupRate(), Duration.ofSeconds(o.warmup()),
                             Duration.ofSeconds(30));
+                    WarmUp warmUp = warmUp(session, step, config, target, o);
+                    warmUps.add(warmUp);
                     System.out.println("  warm-up: " + line(warm));
+                    System.out.println("  " + line(warmUp));
                     if (o.jfr() && target.equals("hub")) {
                         session.startRecording(o.out().toAbsolutePath().resolve(o.label() + "-" + config + "-hub.jfr"));
                     }
@@ -76,6 +80,10 @@ public final class Bench {
                                 Duration.ofSeconds(30));
                         results.add(r);
                         System.out.println("  " + line(r));
+                        if (warmUp.offeredRate() == 0) {
+                            warmUps.set(warmUps.size() - 1, warmUp.against(r.dispatchRate()));
+                            System.out.println("  " + line(warmUps.get(warmUps.size() - 1)));
+                        }
                     }
                     if (o.steps().contains("surge")) {
                         StepResult r = step.surge(++index, config, target, o.surge(), Duration.ofSeconds(o.surgeSeconds()),
@@ -87,11 +95,30 @@ public final class Bench {
                 } finally {
                     senders.shutdownNow();
                 }
-                Report.write(o.out(), o.label(), started, results, o);
+                Report.write(o.out(), o.label(), started, results, warmUps, o);
             }
         }
-        Report.write(o.out(), o.label(), started, results, o);
+        Report.write(o.out(), o.label(), started, results, warmUps, o);
         System.out.println("results: " + o.out().resolve(o.label() + ".md"));
+    }
+
+    private static WarmUp warmUp(Session session, Step step, String config, String target, BenchOptions o) {
+        double stepStart = (step.timeline().origin() - session.targetStartedNanos()) / 1e9;
+        return WarmUp.measure(config, target, session.jvmDescription(), o.warmupRate(), o.warmup(),
+                session.readySeconds(), stepStart, session.startCpuSeconds(), step.timeline());
+    }
+
+    private static String line(WarmUp w) {
+        return String.format("warm-up from the JVM's start: ready after %.1f s (%.1f CPU s), %s", w.readySeconds(),
+                w.startCpuSeconds(), w.offeredRate() > 0
+                        ? "keeps up with " + w.offeredRate() + "/s after " + seconds(w.keepsUpAfterSeconds())
+                        : "reaches 90 % of " + String.format("%.0f", w.referenceRate()) + "/s after "
+                                + seconds(w.reaches90AfterSeconds()))
+                + "; out/s per 5 s: " + java.util.Arrays.toString(w.outPerWindow());
+    }
+
+    private static String seconds(double s) {
+        return s < 0 ? "— (not within the warm-up)" : String.format("%.0f s", s);
     }
 
     private static String line(StepResult r) {

@@ -10,11 +10,20 @@ import java.util.Map;
  * The command line: {@code [--quick] [--configs=embedded,prod] [--targets=hub,bare] [--rates=100,200,500,1000,2000]
  * [--seconds=20] [--warmup=10] [--all-out=true] [--steps=rates,all-out,surge] [--surge=5000]
  * [--surge-seconds=10] [--jfr] [--label=NAME] [--home=.] [--out=bench/results]
- * [--hub-env=KEY=VALUE,...] [--relay-env=KEY=VALUE,...] [--hub-jar=hub/target/hub.jar]} ({@code --hub-env} sets environment variables of the hub, e.g. its consumer counts; {@code --relay-env} those of the bare relay, e.g. {@code BENCH_RELAY_CONSUMERS=32}).
+ * [--hub-env=KEY=VALUE,...] [--relay-env=KEY=VALUE,...] [--hub-jar=hub/target/hub.jar] [--warmup-rate=100]
+ * [--java=PATH] [--hub-jvm-opts="-XX:… -XX:…"] [--relay-jvm-opts="…"]} ({@code --hub-env} sets environment
+ * variables of the hub, e.g. its consumer counts; {@code --relay-env} those of the bare relay, e.g.
+ * {@code BENCH_RELAY_CONSUMERS=32}; {@code --java} the java executable of the hub and the relay, default the
+ * driver's; the JVM options are separated by spaces; {@code --warmup-rate=0}: the warm-up all-out).
  */
 public record BenchOptions(Path home, Path out, String label, List<String> configs, List<String> targets, List<Integer> rates,
                     int seconds, int warmup, boolean allOut, boolean jfr, Map<String, String> hubEnv, Path hubJar,
-                    List<String> steps, int surge, int surgeSeconds, Map<String, String> relayEnv) {
+                    List<String> steps, int surge, int surgeSeconds, Map<String, String> relayEnv, int warmupRate,
+                    Path java, List<String> hubJvmOpts, List<String> relayJvmOpts) {
+
+    private static List<String> words(String line) {
+        return line == null || line.isBlank() ? List.of() : List.of(line.trim().split("\\s+"));
+    }
 
     private static Map<String, String> env(String list) {
         Map<String, String> env = new HashMap<>();
@@ -58,11 +67,14 @@ public record BenchOptions(Path home, Path out, String label, List<String> confi
                 List.of(a.getOrDefault("configs", quick ? "embedded" : "embedded,prod").split(",")),
                 List.of(a.getOrDefault("targets", "hub,bare").split(",")), rates,
                 Integer.parseInt(a.getOrDefault("seconds", quick ? "8" : "20")),
-                Integer.parseInt(a.getOrDefault("warmup", quick ? "5" : "10")),
+                Integer.parseInt(a.getOrDefault("warmup", quick ? "5" : "60")),
                 steps.contains("all-out"),
                 Boolean.parseBoolean(a.getOrDefault("jfr", "false")), hubEnv,
                 Path.of(a.getOrDefault("home", ".")).resolve(a.getOrDefault("hub-jar", "hub/target/hub.jar")),
                 List.copyOf(steps), Integer.parseInt(a.getOrDefault("surge", "5000")),
-                Integer.parseInt(a.getOrDefault("surge-seconds", "10")), env(a.get("relay-env")));
+                Integer.parseInt(a.getOrDefault("surge-seconds", "10")), env(a.get("relay-env")),
+                Integer.parseInt(a.getOrDefault("warmup-rate", "100")),
+                a.containsKey("java") ? Path.of(a.get("java")) : null,
+                words(a.get("hub-jvm-opts")), words(a.get("relay-jvm-opts")));
     }
 }

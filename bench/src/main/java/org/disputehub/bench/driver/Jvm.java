@@ -18,24 +18,33 @@ final class Jvm implements AutoCloseable {
     private final String name;
     private final Process process;
     private final Path log;
+    private final long startedNanos;
 
-    private Jvm(String name, Process process, Path log) {
+    private Jvm(String name, Process process, Path log, long startedNanos) {
         this.name = name;
         this.process = process;
         this.log = log;
+        this.startedNanos = startedNanos;
     }
 
-    static Jvm start(String name, List<String> jvmArgs, List<String> appArgs, Map<String, String> env, Path log)
-            throws IOException {
+    /** Starts {@code java} (null: the driver's own runtime) with the arguments; {@link #startedNanos()} is now. */
+    static Jvm start(String name, Path java, List<String> jvmArgs, List<String> appArgs, Map<String, String> env,
+                     Path log) throws IOException {
         List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add((java != null ? java : Path.of(System.getProperty("java.home"), "bin", "java")).toString());
         cmd.addAll(jvmArgs);
         cmd.addAll(appArgs);
         Files.createDirectories(log.getParent());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putAll(env);
-        System.out.println("  starting " + name + " (log " + log + ")");
-        return new Jvm(name, pb.start(), log);
+        System.out.println("  starting " + name + " (log " + log + ")" + (jvmArgs.isEmpty() ? "" : " " + jvmArgs));
+        long started = System.nanoTime();
+        return new Jvm(name, pb.start(), log, started);
+    }
+
+    /** When the process was started (System.nanoTime). */
+    long startedNanos() {
+        return startedNanos;
     }
 
     long pid() {

@@ -35,14 +35,19 @@ final class Ledger {
     private volatile Recorder fromAccepted = new Recorder(3);
     private volatile Recorder fromIntended = new Recorder(3);
     private volatile Semaphore window;
+    private volatile Timeline timeline = new Timeline(System.nanoTime(), 1);
     private final Map<String, Boolean> done = new ConcurrentHashMap<>();
     /** Dispatches that arrived before the driver had seen the acceptance (a fast target): latency 0, matched later. */
     private final Map<String, Long> early = new ConcurrentHashMap<>();
 
-    /** Starts a new step: new histograms; {@code window} (may be null) bounds the cases in flight (all-out). */
-    void startStep(int step, Semaphore window) {
+    /**
+     * Starts a new step: new histograms; {@code window} (may be null) bounds the cases in flight (all-out);
+     * {@code timeline} counts the step's dispatches and failures per second.
+     */
+    void startStep(int step, Semaphore window, Timeline timeline) {
         this.step = step;
         this.window = window;
+        this.timeline = timeline;
         fromAccepted = new Recorder(3);
         fromIntended = new Recorder(3);
         bySystem = new ConcurrentHashMap<>();
@@ -83,6 +88,7 @@ final class Ledger {
     void failed(String what) {
         failed.incrementAndGet();
         failures.computeIfAbsent(what, k -> new AtomicLong()).incrementAndGet();
+        timeline.failed(System.nanoTime());
         Semaphore w = window;
         if (w != null) {
             w.release();
@@ -111,6 +117,7 @@ final class Ledger {
             late.incrementAndGet();
             return;
         }
+        timeline.done(nanos);
         lastReceivedNanos = Math.max(lastReceivedNanos, nanos);
         fromAccepted.recordValue(Math.max(0, (nanos - e.acceptedNanos()) / 1000));
         bySystem.computeIfAbsent(e.system(), k -> new Recorder(3)).recordValue(Math.max(0, (nanos - e.acceptedNanos()) / 1000));

@@ -20,11 +20,8 @@ import org.disputehub.fixtures.zhengding.ZhengdingSimulator;
  */
 final class Session implements AutoCloseable {
 
-    static final String ZD_APP_KEY = "demo-hub-app";
-    static final String ZD_APP_SECRET = "demo-zhengding-secret";
-    static final String ZD_TOKEN = "demo-zhengding-token";
-    static final String ZD_AES = "E9FPK1QGFuI09MZWYSv3jwqKQzoMie32XTF4pAH1PTs";
     static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/test";
+    static final String PG_USER = "postgres";
 
     private final Ledger ledger = new Ledger();
     private final Hotline12345Platform hotline;
@@ -33,6 +30,10 @@ final class Session implements AutoCloseable {
     private final List<AutoCloseable> closers = new ArrayList<>();
     private final Jvm target;
     private final String schema;
+    private final HubSettings settings;
+    private final String jvmDescription;
+    private long readyNanos;
+    private double startCpuSeconds;
 
     Session(BenchOptions o, String config, String target, Path work) throws Exception {
         long run = System.currentTimeMillis() / 1000;
@@ -48,7 +49,7 @@ final class Session implements AutoCloseable {
         String hubUrl = "http://127.0.0.1:" + httpPort;
         boolean prod = config.equals("prod");
         if (prod) {
-            Jvm broker = Jvm.start("broker", List.of("-Xms256m", "-Xmx768m"),
+            Jvm broker = Jvm.start("broker", null, List.of("-Xms256m", "-Xmx768m"),
                     List.of("-jar", o.home().resolve("broker/target/broker-exec.jar").toString(), "--port=" + brokerPort,
                             "--data-dir=" + data.resolve("broker"), "--journal-sync=true"),
                     Map.of(), data.resolve("broker.log"));
@@ -57,75 +58,39 @@ final class Session implements AutoCloseable {
         }
         schema = prod && target.equals("hub") ? "bench_" + run : null;
         if (schema != null) {
-            try (Connection c = DriverManager.getConnection(PG_URL, "postgres", "")) {
+            try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, "")) {
                 c.createStatement().execute("CREATE SCHEMA " + schema);
             }
         }
-        OdrSimulator odr = OdrSimulator.start(0, hubUrl + "/api/inbound/odr", Traffic.ODR_SECRET, "demo-hub",
-                "demo-odr-client-secret", null, Duration.ofSeconds(6));
+        settings = new HubSettings();
+        OdrSimulator odr = OdrSimulator.start(0, hubUrl + "/api/inbound/odr", settings.odrWebhookSecret, "demo-hub",
+                settings.odrClientSecret, null, Duration.ofSeconds(6));
         closers.add(odr);
-        ZhengdingSimulator zd = ZhengdingSimulator.start(0, new ZhengdingSimulator.App(ZD_APP_KEY, ZD_APP_SECRET,
-                ZD_TOKEN, ZD_AES), hubUrl + "/api/inbound/zhengding/callback", Duration.ofSeconds(2));
+        ZhengdingSimulator zd = ZhengdingSimulator.start(0, new ZhengdingSimulator.App(settings.zhengdingAppKey,
+                settings.zhengdingAppSecret, settings.zhengdingToken, settings.zhengdingAesKey),
+                hubUrl + "/api/inbound/zhengding/callback", Duration.ofSeconds(2));
         closers.add(zd::stop);
         String d = departments.baseUrl();
         List<String> jvm = new ArrayList<>(List.of("-Xms512m", "-Xmx1g", "-XX:+UseG1GC"));
         List<String> args = new ArrayList<>();
         Map<String, String> env = new HashMap<>();
         if (target.equals("hub")) {
+            settings.systems(o.home(), d, odr.baseUrl(), zd.baseUrl(), inbox);
+            jvm.addAll(o.hubJvmOpts());
             args.addAll(List.of("-jar", o.hubJar().toString(),
                     "--server.port=" + httpPort, "--hub.home=" + o.home().toAbsolutePath(),
                     "--hub.data-dir=" + data.resolve("hub"),
                     "--hub.sla.check-interval-ms=3600000"));
-            Map<String, String> c = new HashMap<>();
-            c.put("HOTLINE12345_BASE_URL", d);
-            c.put("HOTLINE12345_APP_KEY", "demo-hub");
-            c.put("HOTLINE12345_APP_SECRET", "demo-hotline-secret");
-            args.add("--hub.connectors.hotline12345.poll-interval=" + "200ms");
-            args.add("--hub.connectors.hotline12345.page-size=" + "100");
-            c.put("ALARM110_BASE_URL", d);
-            c.put("ALARM110_API_KEY", "demo-alarm110-key");
-            c.put("PETITION_BASE_URL", d);
-            c.put("PETITION_SHARED_SECRET", Traffic.PETITION_SECRET);
-            c.put("ODR_BASE_URL", odr.baseUrl());
-            c.put("ODR_CLIENT_ID", "demo-hub");
-            c.put("ODR_CLIENT_SECRET", "demo-odr-client-secret");
-            c.put("ODR_WEBHOOK_SECRETS", Traffic.ODR_SECRET);
-            c.put("ODR_WEBHOOK_SECRET", Traffic.ODR_SECRET);
-            c.put("LABOR_BASE_URL", d);
-            c.put("LABOR_API_KEY", "demo-labor-key");
-            c.put("LABOR_INBOX", inbox.toString());
-            args.add("--hub.connectors.labor.inbox=" + inbox.toString());
-            args.add("--hub.connectors.labor.poll-interval=" + "250ms");
-            c.put("ZHENGDING_BASE_URL", zd.baseUrl());
-            c.put("ZHENGDING_APP_KEY", ZD_APP_KEY);
-            c.put("ZHENGDING_APP_SECRET", ZD_APP_SECRET);
-            c.put("ZHENGDING_CALLBACK_TOKEN", ZD_TOKEN);
-            c.put("ZHENGDING_CALLBACK_AES_KEY", ZD_AES);
-            c.put("HUB_DUTY_LEADER_USER_IDS", "duty-leader01");
-            for (String[] dept : new String[][] {{"zf001", "330108-ZF-001"}, {"wy001", "330108-WY-001"},
-                {"lb002", "330108-LB-002"}, {"tj003", "330108-TJ-003"}, {"zx000", "330108-ZX-000"}}) {
-                args.add("--hub.departments." + dept[0] + ".base-url=" + d + "/depts/" + dept[1]);
-            }
             if (prod) {
-                c.put("SPRING_PROFILES_ACTIVE", "prod");
-                c.put("ARTEMIS_URL", "tcp://127.0.0.1:" + brokerPort);
-                c.put("HUB_DB_URL", PG_URL + "?currentSchema=" + schema);
-                c.put("SPRING_FLYWAY_SCHEMAS", schema);
-                c.put("HUB_SECURITY_USERS_0_NAME", "bench");
-                c.put("HUB_SECURITY_USERS_0_PASSWORD", "{noop}bench-" + run);
-                c.put("HUB_SECURITY_USERS_0_ROLES_0", "ADMIN");
+                settings.prod(brokerPort, PG_URL, PG_USER, schema);
             } else {
-                args.add("--hub.connectors.hotline12345.base-url=" + d);
-                args.add("--hub.connectors.alarm110.base-url=" + d);
-                args.add("--hub.connectors.petition.base-url=" + d);
-                args.add("--hub.connectors.labor.base-url=" + d);
-                args.add("--hub.connectors.odr.base-url=" + odr.baseUrl());
-                args.add("--hub.connectors.zhengding.base-url=" + zd.baseUrl());
-                args.add("--hub.broker.tcp-port=" + brokerPort);
+                settings.embedded(brokerPort);
             }
-            env.putAll(c);
+            args.addAll(settings.args());
+            env.putAll(settings.env());
             env.putAll(o.hubEnv());
         } else {
+            jvm.addAll(o.relayJvmOpts());
             jvm.add("-Dloader.main=org.disputehub.bench.relay.BareRelayApplication");
             args.addAll(List.of("-jar", o.home().resolve("bench/target/bench.jar").toString(),
                     "--server.port=" + httpPort, "--bench.relay.department-url=" + d + "/depts/BARE-000/dispatch",
@@ -138,12 +103,17 @@ final class Session implements AutoCloseable {
                         "--spring.artemis.broker-url=tcp://127.0.0.1:" + brokerPort));
             }
         }
-        this.target = Jvm.start(target, jvm, args, env, data.resolve(target + ".log"));
+        List<String> extra = target.equals("hub") ? o.hubJvmOpts() : o.relayJvmOpts();
+        jvmDescription = (o.java() != null ? o.java() + " " : "") + String.join(" ", extra);
+        this.target = Jvm.start(target, o.java(), jvm, args, env, data.resolve(target + ".log"));
         closers.add(0, this.target);
         try {
             this.target.awaitHttp(hubUrl + (target.equals("hub") ? "/actuator/health" : "/bench/ready"),
                     Duration.ofMinutes(10));
-            traffic = new Traffic(ledger, hotline, routing, "tcp://127.0.0.1:" + brokerPort, hubUrl, inbox, run);
+            readyNanos = System.nanoTime();
+            startCpuSeconds = ProcStats.cpuSeconds(this.target.pid());
+            traffic = new Traffic(ledger, hotline, routing, "tcp://127.0.0.1:" + brokerPort, hubUrl, inbox, run,
+                    settings.petitionSecret, settings.odrWebhookSecret);
         } catch (Exception e) {
             close();
             throw e;
@@ -165,6 +135,26 @@ final class Session implements AutoCloseable {
 
     long targetPid() {
         return target.pid();
+    }
+
+    /** When the target's process was started (System.nanoTime). */
+    long targetStartedNanos() {
+        return target.startedNanos();
+    }
+
+    /** Seconds from the target's process start until it answered ready. */
+    double readySeconds() {
+        return (readyNanos - target.startedNanos()) / 1e9;
+    }
+
+    /** CPU seconds the target used until it answered ready. */
+    double startCpuSeconds() {
+        return startCpuSeconds;
+    }
+
+    /** The target's runtime and extra JVM options ("" for the driver's runtime and none). */
+    String jvmDescription() {
+        return jvmDescription;
     }
 
     /** Starts a JFR recording (profile settings) in the target JVM, written to {@code file} when the session ends. */
@@ -191,7 +181,7 @@ final class Session implements AutoCloseable {
             }
         }
         if (schema != null) {
-            try (Connection c = DriverManager.getConnection(PG_URL, "postgres", "")) {
+            try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, "")) {
                 c.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             } catch (SQLException e) {
                 System.err.println("  could not drop schema " + schema + ": " + e);

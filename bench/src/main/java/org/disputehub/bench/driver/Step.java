@@ -23,6 +23,7 @@ final class Step {
 
     private final Session session;
     private final ThreadPoolExecutor senders;
+    private Timeline timeline;
 
     Step(Session session, ThreadPoolExecutor senders) {
         this.session = session;
@@ -46,14 +47,15 @@ final class Step {
         boolean allOut = rate <= 0;
         Ledger ledger = session.ledger();
         Semaphore window = allOut ? new Semaphore(ALL_OUT_WINDOW) : null;
-        ledger.startStep(index, window);
+        long start = System.nanoTime() + 20_000_000L;
+        timeline = new Timeline(start, (int) (length.plus(drainMax).toSeconds() + 2));
+        ledger.startStep(index, window, timeline);
         String loadStart = ProcStats.loadavg();
         long pid = session.targetPid();
         double cpu0 = ProcStats.cpuSeconds(pid);
         double own0 = ownCpu();
         long failed0 = ledger.failedCount();
         long accepted0 = ledger.acceptedCount();
-        long start = System.nanoTime() + 20_000_000L;
         long end = start + length.toNanos();
         long third = start + length.toNanos() / 3;
         long acc1 = -1;
@@ -91,6 +93,7 @@ final class Step {
             }
             long n = i;
             long intended = allOut ? now : due;
+            timeline.due(intended);
             if (Traffic.blocking(n)) {
                 senders.execute(() -> session.traffic().send(n, intended));
             } else {
@@ -150,6 +153,11 @@ final class Step {
                 ms(h[1].getValueAtPercentile(99)), ms(h[1].getMaxValue()),
                 (cpu1 - cpu0) / secondsOfWindow, rss, (own1 - own0) / secondsOfWindow, loadStart, loadEnd,
                 failures, calls, bySystem, clear);
+    }
+
+    /** The per-second counts of the last step run. */
+    Timeline timeline() {
+        return timeline;
     }
 
     private static double ms(long micros) {

@@ -43,8 +43,6 @@ import org.disputehub.fixtures.odr.OdrSigning;
  */
 final class Traffic implements AutoCloseable {
 
-    static final String PETITION_SECRET = "demo-petition-shared-secret";
-    static final String ODR_SECRET = "demo-odr-webhook-secret";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] ALARMS = {"ldlx1-noise.xml", "ldlx2-neighbour.xml", "anonymous.xml",
         "landline-no-coordinates.xml", "wage-joint.xml", "unknown-category.xml"};
@@ -73,6 +71,8 @@ final class Traffic implements AutoCloseable {
     private final URI petitionUrl;
     private final URI odrUrl;
     private final Path laborInbox;
+    private final String petitionSecret;
+    private final String odrSecret;
     private final List<String> alarms = new ArrayList<>();
     private final List<String[]> petitionMatters = new ArrayList<>();
     private final List<ObjectNode> disputes = new ArrayList<>();
@@ -87,13 +87,15 @@ final class Traffic implements AutoCloseable {
     private LocalDateTime lastBatch = LocalDateTime.MIN;
 
     Traffic(Ledger ledger, Hotline12345Platform hotline, Routing routing, String brokerUrl, String hubUrl,
-            Path laborInbox, long run) throws IOException {
+            Path laborInbox, long run, String petitionSecret, String odrSecret) throws IOException {
         this.ledger = ledger;
         this.hotline = hotline;
         this.jms = new ActiveMQConnectionFactory(brokerUrl);
         this.petitionUrl = URI.create(hubUrl + "/api/inbound/petition");
         this.odrUrl = URI.create(hubUrl + "/api/inbound/odr");
         this.laborInbox = laborInbox;
+        this.petitionSecret = petitionSecret;
+        this.odrSecret = odrSecret;
         this.seq = new AtomicLong(run % 100 * 10_000_000L);
         for (String name : ALARMS) {
             String xml = resource("/fixtures/alarm110/samples/valid/" + name);
@@ -194,7 +196,7 @@ final class Traffic implements AutoCloseable {
                 + "  <NRFL>" + matter[0] + "</NRFL>\n  <XFNR>" + matter[1] + "</XFNR>\n  <SFCF>0</SFCF>\n</XFJ>\n";
         byte[] body = xml.getBytes(StandardCharsets.UTF_8);
         String ts = Long.toString(System.currentTimeMillis() / 1000);
-        String sig = Base64.getEncoder().encodeToString(hmac(PETITION_SECRET, (ts + ".").getBytes(StandardCharsets.US_ASCII), body));
+        String sig = Base64.getEncoder().encodeToString(hmac(petitionSecret, (ts + ".").getBytes(StandardCharsets.US_ASCII), body));
         post(petitionUrl, "application/xml; charset=UTF-8", body, "petition", xfjbh, intended,
                 "X-Timestamp", ts, "X-Signature", sig);
     }
@@ -212,7 +214,7 @@ final class Traffic implements AutoCloseable {
         event.set("data", data);
         byte[] body = event.toString().getBytes(StandardCharsets.UTF_8);
         post(odrUrl, "application/json", body, "odr", disputeId, intended,
-                OdrSigning.HEADER, OdrSigning.header(ODR_SECRET, System.currentTimeMillis() / 1000, body));
+                OdrSigning.HEADER, OdrSigning.header(odrSecret, System.currentTimeMillis() / 1000, body));
     }
 
     private void post(URI url, String type, byte[] body, String what, String id, long intended, String... headers) {

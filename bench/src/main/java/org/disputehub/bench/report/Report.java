@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.disputehub.bench.driver.BenchOptions;
 import org.disputehub.bench.driver.StepResult;
+import org.disputehub.bench.driver.WarmUp;
 
 /** Writes the results: {@code {label}.json} (everything), {@code {label}.md} (the tables), {@code {label}.png}. */
 public final class Report {
@@ -19,8 +20,8 @@ public final class Report {
     private Report() {
     }
 
-    public static void write(Path out, String label, Instant started, List<StepResult> results, BenchOptions o)
-            throws IOException {
+    public static void write(Path out, String label, Instant started, List<StepResult> results, List<WarmUp> warmUps,
+                             BenchOptions o) throws IOException {
         Files.createDirectories(out);
         Map<String, Object> machine = Machine.describe();
         Map<String, Object> json = new LinkedHashMap<>();
@@ -30,9 +31,10 @@ public final class Report {
         json.put("machine", machine);
         json.put("options", o);
         json.put("steps", results);
+        json.put("warmUps", warmUps);
         new ObjectMapper().findAndRegisterModules().enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValue(out.resolve(label + ".json").toFile(), json);
-        Files.writeString(out.resolve(label + ".md"), markdown(label, started, machine, results, o));
+        Files.writeString(out.resolve(label + ".md"), markdown(label, started, machine, results, warmUps, o));
         Chart.draw(out.resolve(label + ".png"), label, results);
     }
 
@@ -47,9 +49,11 @@ public final class Report {
         ObjectMapper m = new ObjectMapper().findAndRegisterModules();
         List<StepResult> steps = List.of(m.treeToValue(json.get("steps"), StepResult[].class));
         BenchOptions o = m.treeToValue(json.get("options"), BenchOptions.class);
+        List<WarmUp> warmUps = json.has("warmUps") ? List.of(m.treeToValue(json.get("warmUps"), WarmUp[].class))
+                : List.of();
         Map<String, Object> machine = m.convertValue(json.get("machine"), Map.class);
         Files.writeString(out.resolve(args[1] + ".md"),
-                markdown(args[1], Instant.parse(json.get("started").asText()), machine, steps, o));
+                markdown(args[1], Instant.parse(json.get("started").asText()), machine, steps, warmUps, o));
         Chart.draw(out.resolve(args[1] + ".png"), args[1], steps);
     }
 
@@ -77,11 +81,34 @@ public final class Report {
         }
     }
 
+    /** The warm-up of each JVM, from its process start (definitions: bench/README.md, "What is measured"). */
+    private static void warmUp(StringBuilder md, List<WarmUp> warmUps) {
+        if (warmUps.isEmpty()) {
+            return;
+        }
+        md.append("\n## Warm-up (seconds from the JVM's start)\n\n`keeps up` (warm-up at a fixed rate): the first 5-s "
+                + "window with ≥ 95 % of the rate dispatched, after which the target stays ≤ 1 s of input behind. "
+                + "`90 % of all-out` (warm-up all-out): the first 5-s window at ≥ 90 % of the later all-out rate.\n\n"
+                + "| config | target | JVM | warm-up | ready after | CPU s to ready | keeps up after | 90 % of all-out after "
+                + "| out/s per 5-s window |\n|---|---|---|---|---|---|---|---|---|\n");
+        for (WarmUp w : warmUps) {
+            md.append(String.format("| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", w.config(), w.target(),
+                    w.jvm().isBlank() ? "default" : "`" + w.jvm() + "`",
+                    (w.offeredRate() > 0 ? w.offeredRate() + "/s" : "all-out") + ", " + w.seconds() + " s",
+                    f(w.readySeconds()), f(w.startCpuSeconds()),
+                    w.offeredRate() == 0 ? "—" : w.keepsUpAfterSeconds() < 0 ? "**not within**" : f(w.keepsUpAfterSeconds()),
+                    w.offeredRate() > 0 ? "—" : w.reaches90AfterSeconds() < 0 ? "**not within**"
+                            : f(w.reaches90AfterSeconds()) + String.format(" (of %.0f/s)", w.referenceRate()),
+                    java.util.Arrays.toString(w.outPerWindow()).replaceAll("[\\[\\],]", "")));
+        }
+    }
+
     static String markdown(String label, Instant started, Map<String, Object> machine, List<StepResult> results,
-                           BenchOptions o) {
+                           List<WarmUp> warmUps, BenchOptions o) {
         StringBuilder md = new StringBuilder("# Benchmark `").append(label).append("`\n\n");
         md.append("Started ").append(started).append(", ").append(o.seconds()).append(" s per rate, warm-up ")
-                .append(o.warmup()).append(" s at 100/s. Machine: ");
+                .append(o.warmup()).append(" s ").append(o.warmupRate() > 0 ? "at " + o.warmupRate() + "/s" : "all-out")
+                .append(". Machine: ");
         machine.forEach((k, v) -> md.append(k).append(" ").append(v).append("; "));
         md.append("\n\nLatency = from the hub accepting an input to the department receiving its dispatch (ms). "
                 + "`p99 (intended)` counts from the intended send time. `cpu` = cores used by the target JVM, "
@@ -125,6 +152,7 @@ public final class Report {
                     b.map(x -> String.format("%.2f×", h.dispatchRate() / x.dispatchRate())).orElse("—")));
         }
         surge(md, results, o);
+        warmUp(md, warmUps);
         md.append("\n## Highest rate sustained (dispatches keep up with inputs, backlog drained)\n\n");
         for (String config : o.configs()) {
             for (String target : o.targets()) {
