@@ -26,7 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
  *   <li>Department accepted (2xx), the hub stops before the database commit: nothing recorded, the order is
  *       redelivered; the claim on the dispatch row holds a second copy back until its lease ends, then the order is
  *       sent again with the same {@code Idempotency-Key} ({caseId}:{dispatchNo}) — the department answers it without
- *       a second case — and recorded as above.</li>
+ *       a second case — and recorded as above. A report the department sends meanwhile (it has the order) is applied
+ *       with DISPATCHED ahead of it ({@link StatusService}); the redelivered order then finds that event applied and
+ *       only records the delivery.</li>
  *   <li>Database committed, the hub stops before the JMS commit: the relays sent in the stage are dropped with the
  *       JMS transaction and the order is redelivered. The sender finds the dispatch SENT and does not post it again;
  *       here the dispatch is not marked again and no second audit record is written; the event id is recorded,

@@ -83,7 +83,7 @@ public class StatusAdmission {
         if (cases.event(e.eventId()).isPresent()) {
             return Result.of(Verdict.ALREADY_RECEIVED, "event " + e.eventId() + " already received");
         }
-        Transition t = status.check(c.get(), e.status());
+        Transition t = status.check(c.get(), e.status(), deptCode);
         if (t == Transition.REFUSED) {
             return new Result(Verdict.REFUSED, "transition not allowed: " + c.get().status() + " -> " + e.status(),
                     c.get().status().name(), e.status().name(), List.of());

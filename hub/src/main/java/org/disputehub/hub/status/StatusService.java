@@ -52,9 +52,12 @@ public class StatusService {
         this.statusQueue = statusQueue;
     }
 
-    /** What a status event would do to its case now, without changing anything (for synchronous API answers). */
-    public Transition check(StoredCase c, CaseStatus to) {
-        return Transition.check(c.status(), to);
+    /**
+     * What a status event from {@code deptCode} would do to its case now, without changing anything (for synchronous
+     * API answers); a department's report before its dispatch is confirmed is judged as after DISPATCHED.
+     */
+    public Transition check(StoredCase c, CaseStatus to, String deptCode) {
+        return Transition.check(reportsBeforeDispatch(c, to, deptCode) ? CaseStatus.DISPATCHED : c.status(), to);
     }
 
     /** The message that puts an event on the ordered status stage. */
@@ -105,6 +108,41 @@ public class StatusService {
         StoredCase c = cases.lock(event.caseId()).orElseThrow(() -> new PermanentFailureException(
                 "status event " + event.eventId() + " for unknown case " + event.caseId()));
         OffsetDateTime now = OffsetDateTime.now();
+        if (!reportsBeforeDispatch(c, event.status(), event.actor() == null ? null : event.actor().deptCode())
+                || cases.event(event.eventId()).isPresent()) {
+            return apply(c, event, deliveryRecorded, true, now);
+        }
+        // the department reports on an order whose dispatch stage has not committed yet (it stopped between the
+        // department's 2xx and its commit, or is still committing): the report proves the hand-over, so DISPATCHED
+        // (the stage's own event id) is applied and relayed first; the stage's redelivered order then finds it applied
+        StatusEvent dispatched = new StatusEvent(c.caseId() + ":dispatched:" + c.dispatchNo(), c.caseId(),
+                CaseStatus.DISPATCHED, event.occurredAt(), event.actor(), "部门已接单（派发确认前收到其反馈）", "HUB");
+        LOG.info("case {}: {} reports {} before its dispatch {} was confirmed: DISPATCHED applied first",
+                c.caseId(), event.actor().deptCode(), event.status(), c.dispatchNo());
+        List<Outbound> out = new ArrayList<>(apply(c, dispatched, true, true, now));
+        out.addAll(apply(withStatus(c, CaseStatus.DISPATCHED), event, deliveryRecorded, false, now));
+        return out;
+    }
+
+    /**
+     * Whether a report from {@code deptCode} on a case that still waits for its dispatch to be confirmed (RECEIVED,
+     * or RETURNED and re-routed) implies that the case's department has its order: the department the case is
+     * assigned to reports a step of its own work.
+     */
+    private static boolean reportsBeforeDispatch(StoredCase c, CaseStatus reported, String deptCode) {
+        return (c.status() == CaseStatus.RECEIVED || c.status() == CaseStatus.RETURNED)
+                && deptCode != null && deptCode.equals(c.deptCode())
+                && reported.rank() > CaseStatus.DISPATCHED.rank()
+                && reported != CaseStatus.WITHDRAWN && !reported.isMarker();
+    }
+
+    private static StoredCase withStatus(StoredCase c, CaseStatus status) {
+        return new StoredCase(c.caseId(), c.system(), c.sourceId(), status, c.escalated(), c.deptCode(), c.dispatchNo(),
+                c.data(), c.hasReports());
+    }
+
+    private List<Outbound> apply(StoredCase c, StatusEvent event, boolean deliveryRecorded, boolean relayDispatchedAhead,
+                                 OffsetDateTime now) {
         Transition t = Transition.check(c.status(), event.status());
         if (!cases.insertEventIfAbsent(event, c.status(), t, now)) {
             return relayAgain(event, c);
@@ -131,7 +169,8 @@ public class StatusService {
         clocks.meet(c.caseId(), c.dispatchNo(), event.status(), event.occurredAt());
         LOG.info("case {} {} -> {} ({})", c.caseId(), c.status(), event.status(),
                 event.actor() == null ? event.origin() : event.actor().deptCode());
-        List<Outbound> out = new ArrayList<>(dispatchedAhead.before(c, event).stream().toList());
+        List<Outbound> out = new ArrayList<>(relayDispatchedAhead ? dispatchedAhead.before(c, event).stream().toList()
+                : List.of());
         out.addAll(relays.of(event, c, c).stream().toList());
         if (event.status() != CaseStatus.WITHDRAWN) {
             out.addAll(reports.mirror(event, c, now));

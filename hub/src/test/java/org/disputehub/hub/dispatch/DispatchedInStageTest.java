@@ -49,7 +49,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The dispatch stage applies DISPATCHED itself (route {@code hub-dispatched}): the event is recorded and relayed
  * with nothing on {@code HUB.STATUS}; a second copy of the order (a redelivery after the database commit, a DLQ
  * replay) posts nothing to the department again, records no second DISPATCHED and relays it again, which the
- * origin's sink skips; and a relay the origin has no code for is not sent (110 has none for RECEIVED).
+ * origin's sink skips; and a relay the origin has no code for is not sent (110 has none for RECEIVED). A department's
+ * report that comes before its order's DISPATCHED is applied takes DISPATCHED along ahead of it.
  */
 @CamelSpringBootTest
 @ActiveProfiles("test")
@@ -201,6 +202,65 @@ class DispatchedInStageTest {
         assertThat(heard).as("110 heard DISPATCHED then SIGNED, once each").containsExactly("01", "02");
         assertThat(feedback("01") - before01).isEqualTo(1);
         assertThat(feedback("02") - before02).isEqualTo(1);
+    }
+
+    /**
+     * The department reports on its order before the dispatch stage committed (it stopped between the department's
+     * 2xx and its commit; here the stage has not run yet): the report proves the hand-over, so DISPATCHED is applied
+     * and relayed ahead of it; the order the stage then sends (again, the same key) records the delivery and adds no
+     * second DISPATCHED, and the origin hears 01 then 02 once each.
+     */
+    @Test
+    @Order(3)
+    void aReportBeforeTheDispatchIsConfirmedAppliesDispatchedFirst() throws Exception {
+        SentMessages.clear();
+        JmsTemplate jms = new JmsTemplate(connectionFactory);
+        String jqbh = "330108202611220098";
+        String sample = HubTestSupport.fixture("alarm110/samples/valid/ldlx1-noise.xml")
+                .replace("<JQBH>330108202611220001</JQBH>", "<JQBH>" + jqbh + "</JQBH>")
+                .replace("13800138000", "13900139098").replace("至善路88号3幢", "滨盛路1098号")
+                .replace("<JD>120.1551</JD>", "<JD>120.2230</JD>").replace("<WD>30.2084</WD>", "<WD>30.1890</WD>")
+                .replace("楼上装修噪音扰民，多次协商无果，双方发生口角", "深夜广场音响扰民");
+        String route = "dispatch-" + DEPT.toLowerCase();
+        NotifyBuilder threeRelays = new NotifyBuilder(camel).fromRoute("alarm110-relay").whenDone(3).create();
+        camel.getRouteController().stopRoute(route);
+        String caseId;
+        try {
+            jms.send("JCJ.LDJQ.OUT", s -> {
+                Message m = s.createTextMessage(sample);
+                m.setStringProperty("MsgType", "LDJQ");
+                return m;
+            });
+            await().atMost(Duration.ofSeconds(30)).until(() -> !jdbc.queryForList(
+                    "SELECT case_id FROM hub_case WHERE source_id LIKE ?", String.class, "%" + jqbh + "%").isEmpty());
+            caseId = jdbc.queryForObject("SELECT case_id FROM hub_case WHERE source_id LIKE ?", String.class, "%" + jqbh + "%");
+            assertThat(statuses(caseId)).containsExactly("RECEIVED");
+
+            assertThat(report(caseId, "ev-early-signed", "SIGNED")).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(15)).until(() -> statuses(caseId).size() == 3);
+            assertThat(statuses(caseId)).containsExactly("RECEIVED", "DISPATCHED", "SIGNED");
+            assertThat(relayed(caseId)).containsExactly(caseId + ":dispatched:1", "ev-early-signed");
+            assertThat(jdbc.queryForObject("SELECT state FROM dispatch WHERE case_id = ? AND dispatch_no = 1", String.class,
+                    caseId)).as("the delivery is the stage's to record").isNotEqualTo("SENT");
+        } finally {
+            camel.getRouteController().startRoute(route);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> "SENT".equals(jdbc.queryForObject(
+                "SELECT state FROM dispatch WHERE case_id = ? AND dispatch_no = 1", String.class, caseId)));
+        assertThat(threeRelays.matches(30, TimeUnit.SECONDS)).as("the stage's DISPATCHED relay reached the connector").isTrue();
+        assertThat(relayed(caseId)).containsExactly(caseId + ":dispatched:1", "ev-early-signed", caseId + ":dispatched:1");
+        assertThat(DEPTS.findAll(postRequestedFor(urlPathEqualTo(DISPATCH)).withHeader("Idempotency-Key", equalTo(caseId + ":1"))))
+                .hasSize(1);
+        assertThat(orderAudits(caseId)).as("the order as sent, in the audit log").isEqualTo(1);
+        assertThat(statuses(caseId)).as("no second DISPATCHED").containsExactly("RECEIVED", "DISPATCHED", "SIGNED");
+        assertThat(heard(jqbh)).as("110 heard DISPATCHED then SIGNED, once each").containsExactly("01", "02");
+    }
+
+    private List<String> heard(String jqbh) {
+        return ALARM110.findAll(postRequestedFor(urlPathEqualTo(FEEDBACK))).stream()
+                .map(r -> SafeXml.parse(r.getBodyAsString().getBytes(StandardCharsets.UTF_8)).getDocumentElement())
+                .filter(e -> jqbh.equals(SafeXml.text(e, "JQBH")))
+                .map(e -> SafeXml.text(e, "FKZT")).toList();
     }
 
     private List<String> relayed(String caseId) {
