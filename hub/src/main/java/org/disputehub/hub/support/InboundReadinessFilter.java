@@ -13,12 +13,16 @@ import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The web server opens before Camel has started its push routes (petition, ODR, Zhengding callbacks): in that
- * window, and while the hub shuts down, a push would get 404 (no route yet) or 500, which a platform may take
- * as permanent. This filter answers {@code 503} with {@code Retry-After: 5} instead, the temporary answer every
- * contract retries.
+ * The web server opens before Camel has loaded {@code routes/} and started its push routes (petition, ODR, Zhengding
+ * callbacks): in that window, and while the hub shuts down, a push would get 404 (no route yet) or 500, and a
+ * department's status report 401 (its API key is declared in {@code routes/}, not yet read) — answers a platform or
+ * a department takes as permanent. This filter answers {@code 503} with {@code Retry-After: 5} instead, the
+ * temporary answer every contract retries, on the push endpoints and the case API the departments report to.
  */
 public class InboundReadinessFilter extends OncePerRequestFilter {
+
+    /** The push endpoints, and the case API (a department's status reports). */
+    static final String[] URL_PATTERNS = {"/api/inbound/*", "/api/v1/cases/*"};
 
     private final CamelContext camel;
 
@@ -46,7 +50,7 @@ public class InboundReadinessFilter extends OncePerRequestFilter {
         FilterRegistrationBean<InboundReadinessFilter> inboundReadinessFilter(CamelContext camel) {
             FilterRegistrationBean<InboundReadinessFilter> registration =
                     new FilterRegistrationBean<>(new InboundReadinessFilter(camel));
-            registration.addUrlPatterns("/api/inbound/*");
+            registration.addUrlPatterns(URL_PATTERNS);
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
             return registration;
         }

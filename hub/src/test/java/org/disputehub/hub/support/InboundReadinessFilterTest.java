@@ -22,6 +22,14 @@ class InboundReadinessFilterTest {
             assertThat(starting.getHeader("Retry-After")).isEqualTo("5");
             assertThat(notReached.getRequest()).as("the route is not reached").isNull();
 
+            // a department's report before routes/ (and with it its API key) is read: 503, not 401
+            MockHttpServletResponse report = new MockHttpServletResponse();
+            filter.doFilter(new MockHttpServletRequest("POST", "/api/v1/cases/HUB-1/events"), report, new MockFilterChain());
+            assertThat(report.getStatus()).isEqualTo(503);
+            assertThat(new InboundReadinessFilter.Registration().inboundReadinessFilter(camel).getUrlPatterns())
+                    .as("registered before the security filters on the case API too")
+                    .contains("/api/inbound/*", "/api/v1/cases/*");
+
             camel.start();
             MockHttpServletResponse started = new MockHttpServletResponse();
             MockFilterChain chain = new MockFilterChain();
