@@ -140,7 +140,8 @@ public class IntakeService {
         }
         audit.append(raw(envelope, AuditRecord.Outcome.DUPLICATE, "already case " + known.caseId()));
         LOG.info("duplicate {} {} ignored: already case {}", envelope.system(), Masking.text(envelope.sourceId()), known.caseId());
-        return known.deptCode() == null ? status.relayInitialAgain(known.canonical()) : List.of();
+        // a linked report (no department of its own): what its origin has not received yet is handed on again
+        return known.deptCode() == null ? status.reportRelaysAgain(known) : List.of();
     }
 
     private List<Outbound> update(CaseEnvelope envelope, StoredCase known) {

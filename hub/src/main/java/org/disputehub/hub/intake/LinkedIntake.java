@@ -79,7 +79,7 @@ class LinkedIntake {
         if (primary.status() != CaseStatus.RECEIVED) {
             StatusEvent current = new StatusEvent(primary.caseId() + ":joined", primary.caseId(), primary.status(), now,
                     null, "并案至 " + primary.caseId(), "HUB");
-            status.mirror(current, row, primary, now).ifPresent(out::add);
+            out.addAll(status.mirrorOnJoin(current, row, primary, now));
         }
         if (primary.deptCode() != null) {
             out.add(planner.notice(updated, "UPDATE", envelope.envelopeId()));

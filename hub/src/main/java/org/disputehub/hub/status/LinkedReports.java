@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.disputehub.canonical.connector.ConnectorStore;
 import org.disputehub.canonical.model.CaseStatus;
 import org.disputehub.canonical.model.StatusEvent;
 import org.disputehub.canonical.model.Transition;
@@ -18,6 +19,13 @@ import org.springframework.stereotype.Component;
  * (recorded as {@code eventId@reportCaseId}, relayed to each report's origin with the case's department); when the
  * case's own origin withdraws it, they are closed with it or the first goes on as a case of its own. Looked up only
  * for a case flagged {@code has_reports}. Runs in the status transaction, the case row locked.
+ *
+ * <p>A report's relays come from two stages: its own intake (RECEIVED, and the case's status when it was joined) and
+ * the case's stages (every later status). Each commits the database before JMS, so a stage stopped between the two
+ * commits leaves a report's status applied with its relay unsent while the other stage goes on: a status mirrored
+ * onto a report therefore takes along, ahead of its own relay, the relays of the report's earlier statuses its origin
+ * has not received yet ({@code relay_delivery}); the origin's sink drops a copy it gets twice. One look-up per
+ * mirrored status — reports are few.
  */
 @Component
 class LinkedReports {
@@ -26,8 +34,10 @@ class LinkedReports {
     private final LinkStore links;
     private final Relays relays;
     private final LifecycleRules lifecycle;
+    private final ConnectorStore delivered;
 
-    LinkedReports(CaseStore cases, LinkStore links, Relays relays, LifecycleRules lifecycle) {
+    LinkedReports(CaseStore cases, LinkStore links, Relays relays, LifecycleRules lifecycle, ConnectorStore delivered) {
+        this.delivered = delivered;
         this.cases = cases;
         this.links = links;
         this.relays = relays;
@@ -38,7 +48,7 @@ class LinkedReports {
     List<Outbound> mirror(StatusEvent event, StoredCase c, OffsetDateTime now) {
         List<Outbound> out = new ArrayList<>();
         for (String id : of(c)) {
-            cases.lock(id).flatMap(l -> mirror(event, l, c, now)).ifPresent(out::add);
+            cases.lock(id).ifPresent(l -> out.addAll(mirror(event, l, c, true, now)));
         }
         return out;
     }
@@ -68,7 +78,7 @@ class LinkedReports {
             StatusEvent closed = new StatusEvent(event.eventId() + ":closed", c.caseId(), CaseStatus.CLOSED,
                     event.occurredAt(), null, "事项已办结，首报人已撤回", "HUB");
             for (String id : reports) {
-                cases.lock(id).flatMap(l -> mirror(closed, l, c, now)).ifPresent(out::add);
+                cases.lock(id).ifPresent(l -> out.addAll(mirror(closed, l, c, true, now)));
             }
             return out;
         }
@@ -84,17 +94,48 @@ class LinkedReports {
 
     /**
      * Mirrors a status onto one report and relays it to the report's origin, with the department of
-     * {@code handler} (the case the report is linked to). Empty if the report already has it.
+     * {@code handler} (the case the report is linked to), after the relays of the report's earlier statuses its
+     * origin has not received if {@code ahead} (not for a report joined in this very transaction). Empty if the
+     * report already has the status.
      */
-    Optional<Outbound> mirror(StatusEvent event, StoredCase report, StoredCase handler, OffsetDateTime now) {
+    List<Outbound> mirror(StatusEvent event, StoredCase report, StoredCase handler, boolean ahead, OffsetDateTime now) {
         StatusEvent e = mirrored(event, report.caseId());
         Transition t = Transition.check(report.status(), e.status());
         if (!cases.insertEventIfAbsent(e, report.status(), t, now) || t != Transition.ALLOWED) {
-            return Optional.empty();
+            return List.of();
         }
         boolean marker = e.status().isMarker();
         cases.updateStatus(report.caseId(), marker ? report.status() : e.status(), report.escalated() || marker, now);
-        return relays.of(e, report, handler);
+        List<Outbound> out = new ArrayList<>(ahead ? undelivered(report, handler, e.eventId()) : List.of());
+        relays.of(e, report, handler).ifPresent(out::add);
+        return out;
+    }
+
+    /**
+     * The relays, in order, of the statuses applied to {@code report} (but {@code except}) that its origin has not
+     * received: sent again ahead of a newer one, or when the report's input comes again.
+     */
+    List<Outbound> undelivered(StoredCase report, StoredCase handler, String except) {
+        List<Outbound> out = new ArrayList<>();
+        for (CaseStore.EventRow row : cases.events(report.caseId())) {
+            if (!Transition.ALLOWED.name().equals(row.outcome()) || row.eventId().equals(except)) {
+                continue;
+            }
+            CaseStatus status = CaseStatus.valueOf(row.status());
+            if (!relays.carries(report.system(), status) || delivered.relayDelivered(row.eventId(), report.system())) {
+                continue;
+            }
+            StatusEvent.Actor actor = row.actorDept() == null ? null : new StatusEvent.Actor(row.actorDept(), row.actorName());
+            relays.of(new StatusEvent(row.eventId(), report.caseId(), status, row.occurredAt(), actor, row.note(),
+                    row.origin()), report, handler).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** The relays a report's origin has not received, for its input received again (the intake's duplicate). */
+    List<Outbound> undelivered(StoredCase report) {
+        StoredCase handler = links.primaryOf(report.caseId()).flatMap(cases::find).orElse(report);
+        return undelivered(report, handler, null);
     }
 
     private List<String> of(StoredCase c) {

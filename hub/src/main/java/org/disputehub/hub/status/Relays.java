@@ -9,6 +9,7 @@ import org.disputehub.canonical.connector.StatusVocabulary;
 import org.disputehub.canonical.connector.VocabularyReloader;
 import org.disputehub.canonical.model.Assignment;
 import org.disputehub.canonical.model.CanonicalCase;
+import org.disputehub.canonical.model.CaseStatus;
 import org.disputehub.canonical.model.RelayEvent;
 import org.disputehub.canonical.model.StatusEvent;
 import org.disputehub.hub.department.DepartmentRegistry;
@@ -79,6 +80,12 @@ class Relays {
         }
         StatusVocabulary vocabulary = vocabularies.vocabulary(system);
         return vocabulary == null || vocabulary.code(event.status()).isPresent();
+    }
+
+    /** Whether the origin's vocabulary has a code for the status (unknown vocabulary: assumed so). */
+    boolean carries(String system, CaseStatus status) {
+        StatusVocabulary vocabulary = vocabularies.vocabulary(system);
+        return vocabulary == null || vocabulary.code(status).isPresent();
     }
 
     private Outbound message(StatusEvent event, String caseId, String system, String sourceId, String dept, String name) {

@@ -3,7 +3,6 @@ package org.disputehub.hub.status;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.apache.camel.Header;
 import org.disputehub.canonical.codec.Json;
 import org.disputehub.canonical.connector.PermanentFailureException;
@@ -195,10 +194,19 @@ public class StatusService {
     }
 
     /**
-     * Mirrors a status of a case onto a report linked to it (recorded as {@code eventId@reportCaseId}) and relays it
-     * to the report's origin, with the department of {@code handler}, the case. Empty if the report already has it.
+     * Mirrors a status of a case onto a report joined to it in the caller's transaction (recorded as
+     * {@code eventId@reportCaseId}) and relays it to the report's origin, with the department of {@code handler},
+     * the case. Empty if the report already has it.
      */
-    public Optional<Outbound> mirror(StatusEvent event, StoredCase report, StoredCase handler, OffsetDateTime now) {
-        return reports.mirror(event, report, handler, now);
+    public List<Outbound> mirrorOnJoin(StatusEvent event, StoredCase report, StoredCase handler, OffsetDateTime now) {
+        return reports.mirror(event, report, handler, false, now);
+    }
+
+    /**
+     * The relays of a linked report's applied statuses that its origin has not received, in order: for its input
+     * received again (the intake may have stopped between its database and JMS commits).
+     */
+    public List<Outbound> reportRelaysAgain(StoredCase report) {
+        return reports.undelivered(report);
     }
 }

@@ -84,6 +84,8 @@ class LinkedReportsClosedLoopTest {
     JdbcTemplate jdbc;
     @Autowired
     ConnectionFactory connectionFactory;
+    @Autowired
+    org.apache.camel.CamelContext camel;
 
     @Test
     void aSecondReportOfTheSameMatterJoinsTheCaseAndHearsItsStatuses() {
@@ -173,6 +175,67 @@ class LinkedReportsClosedLoopTest {
                 .as("not dispatched: the matter is done").isZero();
         await().atMost(Duration.ofSeconds(15)).until(() -> feedback("330108202611220022").size() == 4);
         assertThat(feedback("330108202611220022")).extracting(r -> element(r, "FKZT")).containsExactly("01", "02", "03", "05");
+    }
+
+    /**
+     * The report's intake stored it and stopped before its JMS commit: its relays (here the DISPATCHED mirrored when
+     * it joined) never reached the relay queue. The case's next status, mirrored onto the report, takes them along
+     * ahead of its own, so the report's origin hears 01 before 02; the report's incident sent again hands on nothing
+     * the origin has.
+     */
+    @Test
+    void aReportWhoseIntakeRelaysWereLostHearsThemAheadOfTheNextStatus() throws Exception {
+        String jqbh = "330108202611220031";
+        String jqbh2 = "330108202611220032";
+        String xml = HubTestSupport.fixture("alarm110/samples/valid/ldlx1-noise.xml").replace(JQBH, jqbh)
+                .replace("13800138000", "13700137031").replace("至善路88号3幢", "至善路177号1幢");
+        String dispatchPath = "/depts/" + DEPT + "/dispatch";
+        int before = dispatches(dispatchPath).size();
+        publish(xml);
+        await().atMost(Duration.ofSeconds(30)).until(() -> dispatches(dispatchPath).size() == before + 1);
+        String caseId = jdbc.queryForObject("SELECT case_id FROM hub_case WHERE source_id = ?", String.class, jqbh);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "DISPATCHED".equals(caseStatus(caseId)));
+        await().atMost(Duration.ofSeconds(15)).until(() -> feedback(jqbh).size() == 1);
+
+        String report = xml.replace(jqbh, jqbh2).replace("20261122093015", "20261122100015");
+        camel.getRouteController().stopRoute("alarm110-relay");
+        String reportId;
+        try {
+            publish(report);
+            await().atMost(Duration.ofSeconds(15)).until(() -> dispatches(dispatchPath).size() == before + 2);
+            reportId = jdbc.queryForObject("SELECT case_id FROM hub_case WHERE source_id = ?", String.class, jqbh2);
+            // the intake's JMS commit "lost": its relay of the report taken off the queue
+            JmsTemplate jms = new JmsTemplate(connectionFactory);
+            jms.setReceiveTimeout(5000);
+            jakarta.jms.Message lost = jms.receiveSelected("HUB.RELAY.ALARM110", "caseId = '" + reportId + "'");
+            assertThat(lost).as("the report's relay of the joined DISPATCHED").isNotNull();
+            assertThat(lost.getBody(String.class)).contains(caseId + ":joined@" + reportId);
+            jms.setReceiveTimeout(JmsTemplate.RECEIVE_TIMEOUT_NO_WAIT);
+            assertThat(jms.receiveSelected("HUB.RELAY.ALARM110", "caseId = '" + reportId + "'")).isNull();
+
+            assertThat(report(caseId, "ev-ahead-SIGNED", "SIGNED").getStatusCode().value()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(10)).until(() -> "SIGNED".equals(caseStatus(reportId)));
+        } finally {
+            camel.getRouteController().startRoute("alarm110-relay");
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> feedback(jqbh2).size() == 2);
+        assertThat(feedback(jqbh2)).extracting(r -> element(r, "FKZT")).as("01 (DISPATCHED, taken along) before 02 (SIGNED)").containsExactly("01", "02");
+
+        // the report's incident comes again: a duplicate; nothing its origin lacks, so nothing is handed on
+        org.apache.camel.builder.NotifyBuilder intake = new org.apache.camel.builder.NotifyBuilder(camel)
+                .fromRoute("hub-intake").whenDone(1).create();
+        camel.getRouteController().stopRoute("alarm110-relay");
+        try {
+            publish(report);
+            assertThat(intake.matches(15, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            JmsTemplate jms = new JmsTemplate(connectionFactory);
+            jms.setReceiveTimeout(JmsTemplate.RECEIVE_TIMEOUT_NO_WAIT);
+            assertThat(jms.receiveSelected("HUB.RELAY.ALARM110", "caseId = '" + reportId + "'"))
+                    .as("no relay handed on again").isNull();
+        } finally {
+            camel.getRouteController().startRoute("alarm110-relay");
+        }
+        assertThat(feedback(jqbh2)).hasSize(2);
     }
 
     /** Two 110 reports of one matter (same caller and address, another incident number): the case and its report. */
