@@ -214,6 +214,14 @@ class ClusterFaultsTest {
             problems.addAll(queued.stream().map(q -> "queue " + q).toList());
             Path file = work.resolve(schema).resolve("problems-cluster.txt");
             Files.write(file, problems);
+            for (Jvm hub : hubs) { // what the hubs' threads are doing while deliveries are held
+                if (hub.isAlive()) {
+                    Path dump = work.resolve(schema).resolve("threads-" + hub.name() + ".txt");
+                    String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+                    new ProcessBuilder(jcmd, String.valueOf(hub.pid()), "Thread.print").redirectErrorStream(true)
+                            .redirectOutput(dump.toFile()).start().waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+                }
+            }
             System.out.printf("cluster: inputs=%d cases=%d lost=%d duplicated=%d order-violations=%d (FAILED: %d cases"
                             + " not settled yet, see %s; queues not empty: %s)%n", tally[0] == null ? -1 : tally[0].acknowledged(),
                     tally[0] == null ? -1 : tally[0].checked(), problems.size() - queued.size() - duplicated - order - unsettled,

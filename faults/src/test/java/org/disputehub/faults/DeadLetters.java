@@ -90,7 +90,14 @@ final class DeadLetters {
                     }
                     boolean empty = "0".equals(String.valueOf(counts[0])) && "0".equals(String.valueOf(counts[1]));
                     if (!empty) {
-                        out.add(queue + ": " + counts[0] + " messages, " + counts[1] + " being delivered");
+                        String line = queue + ": " + counts[0] + " messages, " + counts[1] + " being delivered";
+                        if (!"0".equals(String.valueOf(counts[1]))) { // who holds them: the consumers and their connections
+                            ClientMessage request = session.createMessage(false);
+                            ManagementHelper.putOperationInvocation(request, ResourceNames.QUEUE + queue, "listConsumersAsJSON");
+                            ClientMessage reply = requestor.request(request, 10_000);
+                            line += "; consumers " + (reply == null ? "no reply" : ManagementHelper.getResult(reply));
+                        }
+                        out.add(line);
                     }
                 }
             }
