@@ -51,7 +51,7 @@ class ClusterFaultsTest {
     private static final double RATE = Double.parseDouble(System.getProperty("faults.cluster-rate", "20"));
     /** At 20/s: 12345 5/s, 110 5/s, petitions 5/s, ODR 2/s, labor 3/s (a batch of three a second); scaled to RATE. */
     private static final Origins.Traffic TRAFFIC = new Origins.Traffic(at(200), at(200), at(200), at(500), at(1000), at(2000));
-    private static final int STEPS_BETWEEN_FAULTS = Integer.getInteger("faults.cluster-steps", 1500);
+    private static final int STEPS_BETWEEN_FAULTS = Integer.getInteger("faults.cluster-steps", 3000);
     private static final Duration SETTLE = Duration.ofSeconds(Integer.getInteger("faults.cluster-settle-s", 600));
 
     private static Duration at(long millisAtTwentyPerSecond) {
@@ -164,6 +164,9 @@ class ClusterFaultsTest {
                 Duration.between(restarted, Instant.now()).toMillis() / 1000.0));
         waitForWork(STEPS_BETWEEN_FAULTS / 2);
 
+        figures.put("traffic", String.format("%.0f s from the hubs' start to the check; %.1f cases/s stored over it",
+                Duration.between(begin, Instant.now()).toMillis() / 1000.0,
+                (cases() - atBegin) / (Duration.between(begin, Instant.now()).toMillis() / 1000.0)));
         Reconciliation.Tally tally = reconcile();
         Duration leaderMax = leaderFailovers.stream().max(Duration::compareTo).orElseThrow();
         String line = String.format("cluster: inputs=%d cases=%d lost=0 duplicated=0 order-violations=0"
