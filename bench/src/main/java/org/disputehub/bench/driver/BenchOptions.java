@@ -13,7 +13,7 @@ import java.util.Map;
  * [--hub-env=KEY=VALUE,...] [--relay-env=KEY=VALUE,...] [--hub-jar=hub/target/hub.jar] [--warmup-rate=100]
  * [--java=PATH] [--hub-jvm-opts="-XX:… -XX:…"] [--relay-jvm-opts="…"]} ({@code --hub-env} sets environment
  * variables of the hub, e.g. its consumer counts; {@code --relay-env} those of the bare relay, e.g.
- * {@code BENCH_RELAY_CONSUMERS=32}; {@code --java} the java executable of the hub and the relay, default the
+ * {@code BENCH_RELAY_CONSUMERS=64}; {@code --java} the java executable of the hub and the relay, default the
  * driver's; the JVM options are separated by spaces; {@code --warmup-rate=0}: the warm-up all-out).
  */
 public record BenchOptions(Path home, Path out, String label, List<String> configs, List<String> targets, List<Integer> rates,
