@@ -16,7 +16,8 @@ final class ApiSchemas {
     record ApiError(@Schema(example = "unknown case HUB-20261122-999999") String error,
                     @Schema(description = "each problem of a malformed search") List<String> problems,
                     @Schema(description = "409: the case's current status", example = "CLOSED") String from,
-                    @Schema(description = "409: the status refused", example = "SIGNED") String to) {
+                    @Schema(description = "409: the status refused", example = "SIGNED") String to,
+                    @Schema(description = "503: what to do", example = "the hub is starting or stopping; retry") String message) {
     }
 
     @Schema(name = "EventAccepted", description = "The status event was admitted (or had been: duplicate)")
