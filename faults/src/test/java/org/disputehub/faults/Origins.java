@@ -93,7 +93,7 @@ final class Origins implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        laborDrops.scheduleWithFixedDelay(this::dropLaborBatch, 3000, traffic.labor().toMillis(), TimeUnit.MILLISECONDS);
+        laborDrops.scheduleAtFixedRate(this::dropLaborBatch, 3000, traffic.labor().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The hub's command-line settings that point its connectors at these simulators. */
