@@ -232,7 +232,7 @@ class ClusterFaultsTest {
                     Path dump = work.resolve(schema).resolve("threads-" + hub.name() + ".txt");
                     String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
                     new ProcessBuilder(jcmd, String.valueOf(hub.pid()), "Thread.print").redirectErrorStream(true)
-                            .redirectOutput(dump.toFile()).start().waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+                            .redirectOutput(dump.toFile()).start().waitFor(60, TimeUnit.SECONDS);
                 }
             }
             System.out.printf("cluster: inputs=%d cases=%d lost=%d duplicated=%d order-violations=%d (FAILED: %d cases"

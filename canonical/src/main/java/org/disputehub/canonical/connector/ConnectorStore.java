@@ -112,6 +112,18 @@ public class ConnectorStore {
                 String.class, system, eventId, onceKey == null ? eventId : onceKey));
     }
 
+    /** Which of these events' relays the origin has already received: one statement for all of them. */
+    public Set<String> relaysDelivered(String system, List<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Set.of();
+        }
+        List<Object> args = new ArrayList<>(eventIds.size() + 1);
+        args.add(system);
+        args.addAll(eventIds);
+        return new HashSet<>(jdbc.queryForList("SELECT event_id FROM relay_delivery WHERE system = ? AND event_id IN ("
+                + String.join(", ", Collections.nCopies(eventIds.size(), "?")) + ")", String.class, args.toArray()));
+    }
+
     /** Records one delivery on its own (a department channel's call); a second record of the same key is ignored. */
     public void markRelayDelivered(String eventId, String system) {
         try {

@@ -14,4 +14,12 @@ public record StatusEvent(
 
     public record Actor(String deptCode, String name) {
     }
+
+    /**
+     * The id of the DISPATCHED event of a case's dispatch {@code dispatchNo}: the same whichever channel confirms the
+     * hand-over, or a department's report that comes first, so the event is applied once.
+     */
+    public static String dispatchedId(String caseId, int dispatchNo) {
+        return caseId + ":dispatched:" + dispatchNo;
+    }
 }

@@ -67,7 +67,7 @@ public class DispatchRecorder implements Processor {
                 AuditRecord.Direction.OUT, caseId + ":" + dispatchNo, "application/json",
                 exchange.getMessage().getBody(String.class), AuditRecord.Outcome.SENT, null, now)));
         LOG.info("case {} dispatched to {} (dispatch {})", caseId, dept.code(), dispatchNo);
-        exchange.getMessage().setBody(new StatusEvent(caseId + ":dispatched:" + dispatchNo, caseId, CaseStatus.DISPATCHED,
+        exchange.getMessage().setBody(new StatusEvent(StatusEvent.dispatchedId(caseId, dispatchNo), caseId, CaseStatus.DISPATCHED,
                 now, new StatusEvent.Actor(dept.code(), dept.name()), "已派发至" + dept.name(), "HUB"));
         exchange.getMessage().setHeader(HubHeaders.GROUP_ID, caseId);
     }

@@ -49,10 +49,7 @@ class DispatchedAhead {
                 if (delivered.relayDelivered(row.eventId(), c.system())) {
                     return Optional.empty();
                 }
-                StatusEvent.Actor actor = row.actorDept() == null ? null
-                        : new StatusEvent.Actor(row.actorDept(), row.actorName());
-                return relays.of(new StatusEvent(row.eventId(), c.caseId(), CaseStatus.DISPATCHED, row.occurredAt(),
-                        actor, row.note(), row.origin()), c, c);
+                return relays.of(row.asEvent(c.caseId()), c, c);
             }
         }
         return Optional.empty();

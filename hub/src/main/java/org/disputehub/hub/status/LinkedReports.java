@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.disputehub.canonical.connector.ConnectorStore;
 import org.disputehub.canonical.model.CaseStatus;
 import org.disputehub.canonical.model.StatusEvent;
@@ -24,8 +25,8 @@ import org.springframework.stereotype.Component;
  * the case's stages (every later status). Each commits the database before JMS, so a stage stopped between the two
  * commits leaves a report's status applied with its relay unsent while the other stage goes on: a status mirrored
  * onto a report therefore takes along, ahead of its own relay, the relays of the report's earlier statuses its origin
- * has not received yet ({@code relay_delivery}); the origin's sink drops a copy it gets twice. One look-up per
- * mirrored status — reports are few.
+ * has not received yet ({@code relay_delivery}); the origin's sink drops a copy it gets twice. Two look-ups per
+ * mirrored status (the report's events, and which of them its origin has).
  */
 @Component
 class LinkedReports {
@@ -116,18 +117,17 @@ class LinkedReports {
      * received: sent again ahead of a newer one, or when the report's input comes again.
      */
     List<Outbound> undelivered(StoredCase report, StoredCase handler, String except) {
+        List<CaseStore.EventRow> sendable = cases.events(report.caseId()).stream()
+                .filter(row -> Transition.ALLOWED.name().equals(row.outcome()) && !row.eventId().equals(except))
+                .filter(row -> relays.carries(report.system(), CaseStatus.valueOf(row.status())))
+                .toList();
+        Set<String> received = delivered.relaysDelivered(report.system(),
+                sendable.stream().map(CaseStore.EventRow::eventId).toList());
         List<Outbound> out = new ArrayList<>();
-        for (CaseStore.EventRow row : cases.events(report.caseId())) {
-            if (!Transition.ALLOWED.name().equals(row.outcome()) || row.eventId().equals(except)) {
-                continue;
+        for (CaseStore.EventRow row : sendable) {
+            if (!received.contains(row.eventId())) {
+                relays.of(row.asEvent(report.caseId()), report, handler).ifPresent(out::add);
             }
-            CaseStatus status = CaseStatus.valueOf(row.status());
-            if (!relays.carries(report.system(), status) || delivered.relayDelivered(row.eventId(), report.system())) {
-                continue;
-            }
-            StatusEvent.Actor actor = row.actorDept() == null ? null : new StatusEvent.Actor(row.actorDept(), row.actorName());
-            relays.of(new StatusEvent(row.eventId(), report.caseId(), status, row.occurredAt(), actor, row.note(),
-                    row.origin()), report, handler).ifPresent(out::add);
         }
         return out;
     }

@@ -75,11 +75,7 @@ class Relays {
 
     /** Whether the origin's connector can use (or must see) the event. */
     boolean wanted(String system, StatusEvent event) {
-        if (seesEveryEvent().contains(system)) {
-            return true;
-        }
-        StatusVocabulary vocabulary = vocabularies.vocabulary(system);
-        return vocabulary == null || vocabulary.code(event.status()).isPresent();
+        return seesEveryEvent().contains(system) || carries(system, event.status());
     }
 
     /** Whether the origin's vocabulary has a code for the status (unknown vocabulary: assumed so). */

@@ -72,8 +72,7 @@ public class StatusService {
 
     /** The relay of a new case's RECEIVED again, as recorded: for an intake message redelivered after a crash. */
     public List<Outbound> relayInitialAgain(CanonicalCase c) {
-        return cases.event(c.caseId() + ":received").flatMap(row -> relays.of(new StatusEvent(row.eventId(), c.caseId(),
-                CaseStatus.RECEIVED, row.occurredAt(), null, row.note(), row.origin()), c)).stream().toList();
+        return cases.event(c.caseId() + ":received").flatMap(row -> relays.of(row.asEvent(c.caseId()), c)).stream().toList();
     }
 
     /** {@code hub-status}: applies one event in one transaction, the case row locked. */
@@ -114,7 +113,7 @@ public class StatusService {
         // the department reports on an order whose dispatch stage has not committed yet (it stopped between the
         // department's 2xx and its commit, or is still committing): the report proves the hand-over, so DISPATCHED
         // (the stage's own event id) is applied and relayed first; the stage's redelivered order then finds it applied
-        StatusEvent dispatched = new StatusEvent(c.caseId() + ":dispatched:" + c.dispatchNo(), c.caseId(),
+        StatusEvent dispatched = new StatusEvent(StatusEvent.dispatchedId(c.caseId(), c.dispatchNo()), c.caseId(),
                 CaseStatus.DISPATCHED, event.occurredAt(), event.actor(), "部门已接单（派发确认前收到其反馈）", "HUB");
         LOG.info("case {}: {} reports {} before its dispatch {} was confirmed: DISPATCHED applied first",
                 c.caseId(), event.actor().deptCode(), event.status(), c.dispatchNo());

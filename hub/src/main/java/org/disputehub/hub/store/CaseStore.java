@@ -32,6 +32,12 @@ public class CaseStore {
 
     public record EventRow(String eventId, String status, String fromStatus, String outcome, OffsetDateTime occurredAt,
                            OffsetDateTime recordedAt, String actorDept, String actorName, String note, String origin) {
+
+        /** The event as recorded, of case {@code caseId} (for a relay sent again). */
+        public StatusEvent asEvent(String caseId) {
+            return new StatusEvent(eventId, caseId, CaseStatus.valueOf(status), occurredAt,
+                    actorDept == null ? null : new StatusEvent.Actor(actorDept, actorName), note, origin);
+        }
     }
 
     private final JdbcTemplate jdbc;

@@ -18,6 +18,9 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.disputehub.canonical.codec.Json;
 import org.disputehub.canonical.codec.SafeXml;
@@ -85,7 +88,7 @@ class LinkedReportsClosedLoopTest {
     @Autowired
     ConnectionFactory connectionFactory;
     @Autowired
-    org.apache.camel.CamelContext camel;
+    CamelContext camel;
 
     @Test
     void aSecondReportOfTheSameMatterJoinsTheCaseAndHearsItsStatuses() {
@@ -191,10 +194,7 @@ class LinkedReportsClosedLoopTest {
                 .replace("13800138000", "13700137031").replace("至善路88号3幢", "至善路177号1幢");
         String dispatchPath = "/depts/" + DEPT + "/dispatch";
         int before = dispatches(dispatchPath).size();
-        publish(xml);
-        await().atMost(Duration.ofSeconds(30)).until(() -> dispatches(dispatchPath).size() == before + 1);
-        String caseId = jdbc.queryForObject("SELECT case_id FROM hub_case WHERE source_id = ?", String.class, jqbh);
-        await().atMost(Duration.ofSeconds(10)).until(() -> "DISPATCHED".equals(caseStatus(caseId)));
+        String caseId = dispatchedCase(xml, jqbh);
         await().atMost(Duration.ofSeconds(15)).until(() -> feedback(jqbh).size() == 1);
 
         String report = xml.replace(jqbh, jqbh2).replace("20261122093015", "20261122100015");
@@ -207,7 +207,7 @@ class LinkedReportsClosedLoopTest {
             // the intake's JMS commit "lost": its relay of the report taken off the queue
             JmsTemplate jms = new JmsTemplate(connectionFactory);
             jms.setReceiveTimeout(5000);
-            jakarta.jms.Message lost = jms.receiveSelected("HUB.RELAY.ALARM110", "caseId = '" + reportId + "'");
+            Message lost = jms.receiveSelected("HUB.RELAY.ALARM110", "caseId = '" + reportId + "'");
             assertThat(lost).as("the report's relay of the joined DISPATCHED").isNotNull();
             assertThat(lost.getBody(String.class)).contains(caseId + ":joined@" + reportId);
             jms.setReceiveTimeout(JmsTemplate.RECEIVE_TIMEOUT_NO_WAIT);
@@ -222,12 +222,12 @@ class LinkedReportsClosedLoopTest {
         assertThat(feedback(jqbh2)).extracting(r -> element(r, "FKZT")).as("01 (DISPATCHED, taken along) before 02 (SIGNED)").containsExactly("01", "02");
 
         // the report's incident comes again: a duplicate; nothing its origin lacks, so nothing is handed on
-        org.apache.camel.builder.NotifyBuilder intake = new org.apache.camel.builder.NotifyBuilder(camel)
+        NotifyBuilder intake = new NotifyBuilder(camel)
                 .fromRoute("hub-intake").whenDone(1).create();
         camel.getRouteController().stopRoute("alarm110-relay");
         try {
             publish(report);
-            assertThat(intake.matches(15, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(intake.matches(15, TimeUnit.SECONDS)).isTrue();
             JmsTemplate jms = new JmsTemplate(connectionFactory);
             jms.setReceiveTimeout(JmsTemplate.RECEIVE_TIMEOUT_NO_WAIT);
             assertThat(jms.receiveSelected("HUB.RELAY.ALARM110", "caseId = '" + reportId + "'"))
@@ -244,15 +244,23 @@ class LinkedReportsClosedLoopTest {
                 .replace("13800138000", phone).replace("至善路88号3幢", address);
         String dispatchPath = "/depts/" + DEPT + "/dispatch";
         int before = dispatches(dispatchPath).size();
-        publish(xml);
-        await().atMost(Duration.ofSeconds(30)).until(() -> dispatches(dispatchPath).size() == before + 1);
-        String caseId = jdbc.queryForObject("SELECT case_id FROM hub_case WHERE source_id = ?", String.class, jqbh);
-        await().atMost(Duration.ofSeconds(10)).until(() -> "DISPATCHED".equals(caseStatus(caseId)));
+        String caseId = dispatchedCase(xml, jqbh);
         publish(xml.replace(jqbh, jqbh2).replace("20261122093015", "20261122100015"));
         await().atMost(Duration.ofSeconds(15)).until(() -> dispatches(dispatchPath).size() == before + 2);
         String reportId = jdbc.queryForObject("SELECT case_id FROM hub_case WHERE source_id = ?", String.class, jqbh2);
         assertThat(caseView(reportId).at("/links/linkedTo/caseId").asText()).isEqualTo(caseId);
         return new String[] {caseId, reportId};
+    }
+
+    /** Publishes a 110 incident and waits until its case is dispatched (the order at the department, DISPATCHED). */
+    private String dispatchedCase(String xml, String jqbh) {
+        String dispatchPath = "/depts/" + DEPT + "/dispatch";
+        int before = dispatches(dispatchPath).size();
+        publish(xml);
+        await().atMost(Duration.ofSeconds(30)).until(() -> dispatches(dispatchPath).size() == before + 1);
+        String caseId = jdbc.queryForObject("SELECT case_id FROM hub_case WHERE source_id = ?", String.class, jqbh);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "DISPATCHED".equals(caseStatus(caseId)));
+        return caseId;
     }
 
     private void withdraw(String jqbh) {

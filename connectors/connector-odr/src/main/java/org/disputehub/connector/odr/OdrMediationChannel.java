@@ -122,7 +122,7 @@ public class OdrMediationChannel {
         Message m = exchange.getMessage();
         String caseId = m.getHeader(HubHeaders.CASE_ID, String.class);
         int dispatchNo = m.getHeader(DISPATCH_NO, Integer.class);
-        StatusEvent event = new StatusEvent(caseId + ":dispatched:" + dispatchNo, caseId, CaseStatus.DISPATCHED, now(),
+        StatusEvent event = new StatusEvent(StatusEvent.dispatchedId(caseId, dispatchNo), caseId, CaseStatus.DISPATCHED, now(),
                 new StatusEvent.Actor(exchange.getProperty(DEPT_CODE, String.class), exchange.getProperty(DEPT_NAME, String.class)),
                 "已提交ODR在线调解（调解案号 " + exchange.getProperty(DISPUTE_ID, String.class) + "）", "HUB");
         m.setBody(Json.write(event));

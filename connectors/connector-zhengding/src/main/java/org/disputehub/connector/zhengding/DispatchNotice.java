@@ -96,7 +96,7 @@ public class DispatchNotice {
         Notification n = new Notification(caseId + ":dispatch:" + dispatchNo, caseId,
                 userIds(exchange.getProperty(USER_IDS, String.class)), title("【新派单】", c),
                 markdown(caseId, c, deptCode, deptName), ACTION_TITLE, publicUrl + "/m/cases/" + caseId);
-        StatusEvent dispatched = new StatusEvent(caseId + ":dispatched:" + dispatchNo, caseId, CaseStatus.DISPATCHED,
+        StatusEvent dispatched = new StatusEvent(StatusEvent.dispatchedId(caseId, dispatchNo), caseId, CaseStatus.DISPATCHED,
                 OffsetDateTime.now(clock), new StatusEvent.Actor(deptCode, deptName),
                 "已派发至" + deptName + "（政钉工作通知）", "HUB");
         exchange.setProperty(STATUS_EVENT, Json.write(dispatched));
