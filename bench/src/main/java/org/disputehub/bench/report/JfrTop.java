@@ -13,7 +13,8 @@ import jdk.jfr.consumer.RecordingFile;
 /**
  * The hotspots of a JFR recording: the CPU samples by layer (database, JMS, JSON, logging, ...: the innermost
  * frame of a known library), the top frames of {@code jdk.ExecutionSample} (where the CPU is), the first
- * project frame ({@code org.disputehub}) of each sample (which of our code paths costs), and the monitors
+ * project frame ({@code org.disputehub}) of each sample (which of our code paths costs), the project methods
+ * inclusively (what a whole step costs with everything it calls), and the monitors
  * threads blocked on longest ({@code jdk.JavaMonitorEnter}). Run:
  * {@code java -Dloader.main=org.disputehub.bench.report.JfrTop -jar bench/target/bench.jar hub.jfr [n]}.
  */
@@ -26,6 +27,7 @@ public final class JfrTop {
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 25;
         Map<String, Integer> top = new HashMap<>();
         Map<String, Integer> ours = new HashMap<>();
+        Map<String, Integer> inclusive = new HashMap<>();
         Map<String, Integer> layers = new HashMap<>();
         Map<String, Long> monitors = new HashMap<>();
         Map<String, Long> parks = new HashMap<>();
@@ -47,6 +49,9 @@ public final class JfrTop {
                         break;
                     }
                 }
+                frames.stream().filter(f -> f.getMethod().getType().getName().startsWith("org.disputehub"))
+                        .map(f -> f.getMethod().getType().getName() + "." + f.getMethod().getName()).distinct()
+                        .forEach(m -> inclusive.merge(m, 1, Integer::sum));
             } else if (type.equals("jdk.JavaMonitorEnter") || type.equals("jdk.ThreadPark")) {
                 String where = "?";
                 for (RecordedFrame f : frames) {
@@ -65,6 +70,7 @@ public final class JfrTop {
         print("by layer (the innermost frame of a known library)", layers, n, samples);
         print("top frames (self)", top, n, samples);
         print("first org.disputehub frame", ours, n, samples);
+        print("org.disputehub methods, inclusive (samples with the method anywhere on the stack)", inclusive, 2 * n, samples);
         print("blocked on monitors (ms, summed)", monitors, n, 0);
         print("parked in project code (ms, summed)", parks, n, 0);
     }

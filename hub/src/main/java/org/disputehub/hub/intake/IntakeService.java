@@ -108,7 +108,7 @@ public class IntakeService {
         }
         c = c.withRisk(mappings.current().risk(c));
         c = c.withAssignment(planner.assign(c, 1, Set.of(), now)).withStatus(CaseStatus.RECEIVED);
-        cases.insert(c, now);
+        cases.insert(c, now, links.columns());
         linking.record(c.caseId(), links, at);
         planner.record(c, now);
         StatusEvent received = new StatusEvent(c.caseId() + ":received", c.caseId(), CaseStatus.RECEIVED, now,

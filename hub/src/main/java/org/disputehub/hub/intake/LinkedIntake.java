@@ -62,7 +62,7 @@ class LinkedIntake {
         }
         StoredCase primary = locked.get();
         CanonicalCase stored = report.withRisk(mappings.current().risk(report)).withStatus(CaseStatus.RECEIVED);
-        StoredCase row = cases.insert(stored, now);
+        StoredCase row = cases.insert(stored, now, outcome.columns());
         linking.record(stored.caseId(), outcome, at);
 
         CanonicalCase before = primary.canonical();

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The lookups behind linking and repeat counts, each served by an index (V6 migration): {@code case_key
- * (kind, key_hash, reported_at)} for people and addresses, {@code hub_case (region_code, category_code,
- * reported_at)} for neighbours. Only open cases inside the window are candidates.
+ * (kind, key_hash, reported_at)} for people, addresses and the neighbours at a house number, {@code hub_case
+ * (region_code, category_code, reported_at)} for the other neighbours. Only open cases inside the window are candidates.
  */
 @Repository
 public class LinkStore {
@@ -97,28 +97,21 @@ public class LinkStore {
         if (keys.address() != null) {
             rows.add(new Object[] {keys.address().kind().name(), keys.address().hash(), caseId, reportedAt});
         }
+        if (keys.near() != null) {
+            rows.add(new Object[] {keys.near().kind().name(), keys.near().hash(), caseId, reportedAt});
+        }
         if (!rows.isEmpty()) {
             jdbc.batchUpdate("INSERT INTO case_key (kind, key_hash, case_id, reported_at) VALUES (?, ?, ?, ?)", rows);
         }
     }
 
     /**
-     * Stores the repeat counts and, for a linked report, the case it joined, the score and the matched signals; the
-     * case joined is flagged {@code has_reports} in the same transaction (the status stage reads the flag with the
-     * case's lock: the update of the flag waits for that lock, so the stage never misses a committed report).
+     * Flags the case a report joined {@code has_reports}, in the transaction that stores the report (the status stage
+     * reads the flag with the case's lock: the update of the flag waits for that lock, so the stage never misses a
+     * committed report). The report's own outcome is stored with its row ({@link Linking.Outcome#columns}).
      */
-    public void saveOutcome(String caseId, Linking.Outcome o) {
-        if (o.match() != null) {
-            jdbc.update("UPDATE hub_case SET has_reports = TRUE WHERE case_id = ? AND has_reports = FALSE", o.match().caseId());
-        }
-        String address = o.keys().normalisedAddress();
-        jdbc.update("UPDATE hub_case SET reporter_count = ?, location_count = ?, is_repeat = ?, linked_to = ?,"
-                        + " link_score = ?, link_rule = ?, link_address = ?, category_major = ? WHERE case_id = ?",
-                o.reporterCount(), o.locationCount(), o.isRepeat(),
-                o.match() == null ? null : o.match().caseId(),
-                o.match() == null ? null : o.match().score(),
-                o.match() == null ? null : o.match().rule(),
-                address == null || address.length() <= 500 ? address : address.substring(0, 500), o.categoryMajor(), caseId);
+    public void flagReported(String caseId) {
+        jdbc.update("UPDATE hub_case SET has_reports = TRUE WHERE case_id = ? AND has_reports = FALSE", caseId);
     }
 
     /** What the case API shows: the case a report joined (score, rule), the reports linked to it, repeat counts. */

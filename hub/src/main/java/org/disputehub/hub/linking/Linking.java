@@ -1,13 +1,15 @@
 package org.disputehub.hub.linking;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.disputehub.canonical.model.CanonicalCase;
-import org.disputehub.canonical.model.Category;
+import org.disputehub.hub.store.CaseStore;
 import org.springframework.stereotype.Service;
 
 /**
@@ -24,6 +26,16 @@ public class Linking {
     /** What intake stores for every case: the match (or null) and the repeat counts. */
     public record Outcome(Match match, int reporterCount, int locationCount, boolean isRepeat, MatchKeys.Of keys,
                           String categoryMajor) {
+
+        /** The outcome as stored with the case's row. */
+        public CaseStore.LinkColumns columns() {
+            String address = keys.normalisedAddress();
+            return new CaseStore.LinkColumns(reporterCount, locationCount, isRepeat,
+                    match == null ? null : match.caseId(), match == null ? null : match.score(),
+                    match == null ? null : match.rule(),
+                    address == null || address.length() <= 500 ? address : address.substring(0, 500),
+                    categoryMajor);
+        }
     }
 
     private final LinkStore store;
@@ -47,10 +59,14 @@ public class Linking {
         return new Outcome(match, reporter, location, repeat, keys, c.category() == null ? null : c.category().major());
     }
 
-    /** Records the keys and the outcome of a stored case. */
+    /**
+     * Records the keys of a case stored with {@link Outcome#columns} and flags the case it joined, if it joined one.
+     */
     public void record(String caseId, Outcome o, OffsetDateTime at) {
         store.saveKeys(caseId, o.keys(), at);
-        store.saveOutcome(caseId, o);
+        if (o.match() != null) {
+            store.flagReported(o.match().caseId());
+        }
     }
 
     /** The case a report is linked to, if it is one. */
@@ -66,8 +82,7 @@ public class Linking {
         }
         Map<LinkStore.Candidate, Set<MatchKeys.Kind>> candidates = new LinkedHashMap<>(
                 store.sharingKeys(lookup, since, props.maxCandidates()));
-        store.neighbours(region(c), code(c.category()), since, props.maxCandidates())
-                .forEach(n -> candidates.putIfAbsent(n, Set.of()));
+        neighbours(c, keys, since).forEach(n -> candidates.putIfAbsent(n, Set.of()));
         Match best = null;
         for (Map.Entry<LinkStore.Candidate, Set<MatchKeys.Kind>> cand : candidates.entrySet()) {
             Set<MatchKeys.Kind> kinds = cand.getValue();
@@ -79,8 +94,27 @@ public class Linking {
         return best;
     }
 
+    /**
+     * The open cases of the report's region and category, newest first. Such a neighbour shares no key the report
+     * has, so it scores the category and region weights, plus the address weight times the address similarity: when
+     * the first two stay below {@code min-score}, only a similar address can link it — none if the report has no
+     * address; and if the report names a house number, none with another house number (similarity 0): then only the
+     * neighbours at the same house number or at none are read, by their {@link MatchKeys.Kind#NEAR} keys, up to
+     * {@code max-candidates} of each.
+     */
+    private Collection<LinkStore.Candidate> neighbours(CanonicalCase c, MatchKeys.Of keys, OffsetDateTime since) {
+        boolean addressNeeded = props.categoryWeight() + props.regionWeight() < props.minScore();
+        if (addressNeeded && keys.normalisedAddress() == null) {
+            return List.of();
+        }
+        if (addressNeeded && keys.hasHouse()) {
+            return store.sharingKeys(List.of(keys.near(), keys.nearNoHouse()), since, props.maxCandidates()).keySet();
+        }
+        return store.neighbours(region(c), MatchKeys.categoryCode(c), since, props.maxCandidates());
+    }
+
     private Match score(CanonicalCase c, MatchKeys.Of keys, LinkStore.Candidate cand, boolean samePerson) {
-        String code = code(c.category());
+        String code = MatchKeys.categoryCode(c);
         boolean sameCategory = code != null && code.equals(cand.categoryCode());
         if (!sameCategory && c.source().system().equals(cand.system())) {
             return null; // one system classifying two reports differently means two matters (its own code tables)
@@ -116,9 +150,5 @@ public class Linking {
 
     private static String region(CanonicalCase c) {
         return c.location() == null ? null : c.location().regionCode();
-    }
-
-    private static String code(Category category) {
-        return category == null || category.code() == null || "UNCLASSIFIED".equals(category.code()) ? null : category.code();
     }
 }

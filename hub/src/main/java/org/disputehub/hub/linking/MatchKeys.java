@@ -14,20 +14,30 @@ import org.disputehub.canonical.model.Party;
 
 /**
  * The keys a case is found by: normalised phone numbers, ID numbers and the normalised address, each stored only
- * as a keyed hash (HMAC-SHA-256, {@code hub.linking.key-secret}) so the lookup table holds no personal data.
+ * as a keyed hash (HMAC-SHA-256, {@code hub.linking.key-secret}) so the lookup table holds no personal data; and
+ * its neighbourhood key ({@link Kind#NEAR}): region code, category code and the keyed hash of its house number.
  */
 public final class MatchKeys {
 
-    public enum Kind { PHONE, IDNO, ADDR }
+    public enum Kind { PHONE, IDNO, ADDR, NEAR }
 
     public record Key(Kind kind, String hash) {
     }
 
-    /** The keys of one case and its normalised address (for similarity). */
-    public record Of(Set<Key> people, Key address, String normalisedAddress) {
+    /**
+     * The keys of one case and its normalised address (for similarity). {@code near}: its region, category and house
+     * number ({@code {region}|{category}|{hash}}, the hash empty for an address without one), stored with the case;
+     * {@code nearNoHouse}: the same without a house number; both null without a region or a category.
+     */
+    public record Of(Set<Key> people, Key address, String normalisedAddress, Key near, Key nearNoHouse) {
 
         public boolean isEmpty() {
             return people.isEmpty() && address == null;
+        }
+
+        /** Whether the address names a house number (号). */
+        public boolean hasHouse() {
+            return near != null && !near.equals(nearNoHouse);
         }
     }
 
@@ -59,7 +69,21 @@ public final class MatchKeys {
         }
         String address = c.location() == null ? null : address(c.location().address());
         Key addressKey = address == null || address.length() < 4 ? null : new Key(Kind.ADDR, hash(mac, Kind.ADDR, address));
-        return new Of(Set.copyOf(people), addressKey, address);
+        String region = c.location() == null ? null : c.location().regionCode();
+        String category = categoryCode(c);
+        if (region == null || category == null) {
+            return new Of(Set.copyOf(people), addressKey, address, null, null);
+        }
+        String house = address == null ? null : numbers(address).get("号");
+        Key noHouse = new Key(Kind.NEAR, region + '|' + category + '|');
+        Key near = house == null ? noHouse : new Key(Kind.NEAR, noHouse.hash() + hash(mac, Kind.NEAR, house).substring(0, 16));
+        return new Of(Set.copyOf(people), addressKey, address, near, noHouse);
+    }
+
+    /** The category code linking compares, null when unknown or unclassified. */
+    public static String categoryCode(CanonicalCase c) {
+        return c.category() == null || c.category().code() == null || "UNCLASSIFIED".equals(c.category().code())
+                ? null : c.category().code();
     }
 
     /** Digits only, without the country code; null when too short to be a phone number. */

@@ -67,22 +67,43 @@ public class CaseStore {
                 CASE, system, sourceId).stream().findFirst();
     }
 
-    /** Stores a new case and returns its row as stored (so that the stage need not read it back). */
+    /**
+     * What linking found for a new case, stored with its row: repeat counts, the case it joined (score, matched
+     * signals) and what later reports are scored against (normalised address, major category class).
+     */
+    public record LinkColumns(int reporterCount, int locationCount, boolean repeat, String linkedTo, Double score,
+                              String rule, String address, String categoryMajor) {
+
+        /** A case stored without linking (tests, fixtures). */
+        public static final LinkColumns NONE = new LinkColumns(0, 0, false, null, null, null, null, null);
+    }
+
+    /** Stores a new case without linking columns. */
     public StoredCase insert(CanonicalCase c, OffsetDateTime now) {
+        return insert(c, now, LinkColumns.NONE);
+    }
+
+    /** Stores a new case and returns its row as stored (so that the stage need not read it back). */
+    public StoredCase insert(CanonicalCase c, OffsetDateTime now, LinkColumns links) {
         String data = Json.write(c);
-        jdbc.update("INSERT INTO hub_case (case_id, source_system, source_id, status, dept_code, dispatch_no,"
-                        + " category_code, region_code, reported_at, created_at, updated_at, data, repeat_count,"
-                        + " received_at, risk_level) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                c.caseId(), c.source().system(), c.source().sourceId(), c.status().name(),
+        jdbc.update(INSERT_CASE, c.caseId(), c.source().system(), c.source().sourceId(), c.status().name(),
                 c.assignment() == null ? null : c.assignment().deptCode(),
                 c.assignment() == null ? 0 : c.assignment().dispatchNo(),
                 c.category().code(), c.location().regionCode(), c.reportedAt(), now, now, data,
                 c.related() == null ? 0 : c.related().repeatCount(),
-                c.source().receivedAt() == null ? now : c.source().receivedAt(), riskLevel(c));
+                c.source().receivedAt() == null ? now : c.source().receivedAt(), riskLevel(c),
+                links.reporterCount(), links.locationCount(), links.repeat(), links.linkedTo(), links.score(),
+                links.rule(), links.address(), links.categoryMajor());
         return new StoredCase(c.caseId(), c.source().system(), c.source().sourceId(), c.status(), false,
                 c.assignment() == null ? null : c.assignment().deptCode(),
                 c.assignment() == null ? 0 : c.assignment().dispatchNo(), data, false);
     }
+
+    private static final String INSERT_CASE = "INSERT INTO hub_case (case_id, source_system, source_id, status,"
+            + " dept_code, dispatch_no, category_code, region_code, reported_at, created_at, updated_at, data,"
+            + " repeat_count, received_at, risk_level, reporter_count, location_count, is_repeat, linked_to, link_score,"
+            + " link_rule, link_address, category_major)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     public void updateData(CanonicalCase c, OffsetDateTime now) {
         jdbc.update("UPDATE hub_case SET data = ?, category_code = ?, region_code = ?, risk_level = ?, updated_at = ?"

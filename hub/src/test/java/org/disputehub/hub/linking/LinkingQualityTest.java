@@ -69,7 +69,7 @@ class LinkingQualityTest {
                     fn++;
                 }
             }
-            cases.insert(c, at);
+            cases.insert(c, at, outcome.columns());
             linking.record(c.caseId(), outcome, at);
             if (predicted != null) {
                 primaryOf.put(c.caseId(), predicted);

@@ -69,6 +69,15 @@ class LinkingQueryPlanTest {
                         + " c.link_address FROM case_key k JOIN hub_case c ON c.case_id = k.case_id WHERE k.kind = ? AND"
                         + " k.key_hash = ? AND k.reported_at >= ? AND c." + LinkStore.OPEN
                         + " ORDER BY k.kind, k.key_hash, k.reported_at DESC LIMIT 50", person.kind().name(), person.hash(), since));
+        MatchKeys matchKeys = new MatchKeys("plan-test");
+        MatchKeys.Key near = reports.stream().map(r -> matchKeys.of(r.data())).filter(MatchKeys.Of::hasHouse)
+                .map(MatchKeys.Of::near).findFirst()
+                .orElseThrow(() -> new AssertionError("no labelled report names a house number"));
+        plans.add(plan("neighbours at a house number: LinkStore.sharingKeys with a NEAR key",
+                "SELECT c.case_id, c.linked_to, c.source_system, c.category_code, c.category_major, c.region_code,"
+                        + " c.link_address FROM case_key k JOIN hub_case c ON c.case_id = k.case_id WHERE k.kind = ? AND"
+                        + " k.key_hash = ? AND k.reported_at >= ? AND c." + LinkStore.OPEN
+                        + " ORDER BY k.kind, k.key_hash, k.reported_at DESC LIMIT 50", near.kind().name(), near.hash(), since));
         plans.add(plan("neighbours: LinkStore.neighbours",
                 "SELECT case_id, linked_to, source_system, category_code, category_major, region_code, link_address"
                         + " FROM hub_case WHERE region_code = ? AND category_code = ? AND reported_at >= ? AND "
