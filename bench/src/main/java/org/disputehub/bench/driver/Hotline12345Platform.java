@@ -60,7 +60,7 @@ final class Hotline12345Platform {
         String now = TIME.format(LocalDateTime.now(CST));
         r.put("orderNo", no).put("acceptTime", now).put("updateTime", now).put("orderStatus", "待签收");
         r.put("content", r.path("content").asText() + "（" + no.substring(no.length() - 5) + "）");
-        r.put("callerPhone", Traffic.phone("137", i)).put("address", Traffic.address("杭州市滨江区长河街道滨康路", i));
+        r.put("callerPhone", Traffic.phone("137", i)).put("address", Traffic.address("杭州市滨江区长河街道滨康路", 5, i));
         ledger.pending(no, "12345", intendedNanos);
         orders.add(r);
         times.add(now);

@@ -139,8 +139,13 @@ final class Traffic implements AutoCloseable {
         return prefix + String.format("%08d", n * 7919 % 100_000_000);
     }
 
-    static String address(String street, long n) {
-        return street + (n % 100_000_000 + 1) + "号";
+    /**
+     * House number {@code origin}·10⁷ + n + 1 on the origin's street: each origin numbers its own houses, so two
+     * origins' reports never name one house number (several streets are in one street office, and two addresses there
+     * with the same long house number are alike enough to be linked as one matter).
+     */
+    static String address(String street, int origin, long n) {
+        return street + (origin * 10_000_000L + n % 10_000_000 + 1) + "号";
     }
 
     /** True when input {@code i} is sent by the caller's thread pool (JMS and HTTP); the others are quick hand-overs. */
@@ -158,7 +163,7 @@ final class Traffic implements AutoCloseable {
                 .replaceFirst("<JQBH>[^<]*</JQBH>", "<JQBH>" + jqbh + "</JQBH>")
                 .replaceFirst("<BJSJ>[^<]*</BJSJ>", "<BJSJ>" + BJSJ.format(now) + "</BJSJ>")
                 .replaceFirst("<BJDH>[^<]*</BJDH>", "<BJDH>" + phone("158", n) + "</BJDH>")
-                .replaceFirst("<AFDZ>[^<]*</AFDZ>", "<AFDZ>" + address("杭州市滨江区西兴街道江汉路", n) + "</AFDZ>");
+                .replaceFirst("<AFDZ>[^<]*</AFDZ>", "<AFDZ>" + address("杭州市滨江区西兴街道江汉路", 1, n) + "</AFDZ>");
         try {
             Object[] p = producer.get();
             if (p == null) {
@@ -192,7 +197,7 @@ final class Traffic implements AutoCloseable {
                 + OffsetDateTime.now(Hotline12345Platform.CST).truncatedTo(ChronoUnit.SECONDS) + "</DJSJ>\n"
                 + "  <XFXS>网上信访</XFXS>\n  <XFRS>1</XFRS>\n  <XFR><XM>" + name + "</XM><LXDH>" + phone("139", n)
                 + "</LXDH></XFR>\n"
-                + "  <WTSD><XZQH>330108</XZQH><DZ>" + address("杭州市滨江区长河街道长河路", n) + "</DZ></WTSD>\n"
+                + "  <WTSD><XZQH>330108</XZQH><DZ>" + address("杭州市滨江区长河街道长河路", 2, n) + "</DZ></WTSD>\n"
                 + "  <NRFL>" + matter[0] + "</NRFL>\n  <XFNR>" + matter[1] + "</XFNR>\n  <SFCF>0</SFCF>\n</XFJ>\n";
         byte[] body = xml.getBytes(StandardCharsets.UTF_8);
         String ts = Long.toString(System.currentTimeMillis() / 1000);
@@ -207,7 +212,7 @@ final class Traffic implements AutoCloseable {
         ObjectNode data = JSON.createObjectNode().put("disputeId", disputeId)
                 .put("submittedAt", OffsetDateTime.now(Hotline12345Platform.CST).truncatedTo(ChronoUnit.SECONDS).toString());
         data.setAll(disputes.get((int) (n % disputes.size())).deepCopy());
-        data.put("address", address("杭州市滨江区浦沿街道东信大道", n));
+        data.put("address", address("杭州市滨江区浦沿街道东信大道", 3, n));
         ((ObjectNode) data.path("applicant")).put("phone", phone("135", n)).remove("idNumber");
         ObjectNode event = JSON.createObjectNode().put("id", "evt_bench_" + n).put("type", "dispute.created")
                 .put("created", System.currentTimeMillis() / 1000);
@@ -245,7 +250,7 @@ final class Traffic implements AutoCloseable {
             + GIVEN[(int) (n / 7 % GIVEN.length)], phone("138", n), "",
             "杭州恒达建筑劳务有限公司", "91330108MA2H3K5L7Q", Long.toString(1 + n % 3),
             matter[0].equals("欠薪") ? (3000 + 1000 * (n % 7)) + ".00" : "", matter[0], "330108",
-            address("杭州市滨江区浦沿街道东冠路", n), matter[1]};
+            address("杭州市滨江区浦沿街道东冠路", 4, n), matter[1]};
         synchronized (laborRows) {
             laborRows.add(row);
             ledger.pending(no, "labor", intended);
