@@ -125,7 +125,8 @@ public final class MatchKeys {
     /**
      * Dice coefficient over character bigrams: 1 for the same address, near 0 for unrelated ones — and 0 when both
      * name a house (号) or building (幢, 栋, 单元) number of the same kind and the numbers differ (至善路88号 and 至善路125号 are different places,
-     * however alike the rest of the text).
+     * however alike the rest of the text). A number both name is compared as one sign, not digit by digit: 滨康路10234号
+     * and 长河路10234号 are two roads, not near-identical text.
      */
     public static double similarity(String a, String b) {
         if (a == null || b == null) {
@@ -140,6 +141,11 @@ public final class MatchKeys {
             String other = numbersB.get(unit.getKey());
             if (other != null && !other.equals(unit.getValue())) {
                 return 0;
+            }
+            if (other != null) { // the same number counts as one sign, however many digits it has
+                String number = unit.getValue() + unit.getKey();
+                a = a.replaceFirst(Pattern.quote(number), "#" + unit.getKey());
+                b = b.replaceFirst(Pattern.quote(number), "#" + unit.getKey());
             }
         }
         if (a.length() < 2 || b.length() < 2) {

@@ -44,6 +44,16 @@ class MatchKeysTest {
     }
 
     @Test
+    void aHouseNumberBothNameCountsOnceNotPerDigit() {
+        // two roads of one street office with the same long house number: 0.75 when compared digit by digit, which
+        // with the same category and region reaches min-score 0.5 (0.4 × 0.75 + 0.15 + 0.05) and links two matters
+        assertThat(MatchKeys.similarity("长河街道滨康路10234号", "长河街道长河路10234号")).isLessThan(0.7);
+        assertThat(MatchKeys.similarity("长河街道滨康路12号", "长河街道长河路12号"))
+                .isEqualTo(MatchKeys.similarity("长河街道滨康路10234号", "长河街道长河路10234号"));
+        assertThat(MatchKeys.similarity("文三路100号紫金小区", "文三路100号紫金小区东门")).isGreaterThan(0.85);
+    }
+
+    @Test
     void keysAreKeyedHashesNotPersonalData() {
         CanonicalCase c = new CanonicalCase("X", "1.0", new CaseSource("ALARM110", "1", "JMS", null, null), null, null,
                 null, null, null, List.of(Party.reporter("张三", "13800138000")), null, null,
