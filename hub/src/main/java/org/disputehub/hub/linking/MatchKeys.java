@@ -143,9 +143,8 @@ public final class MatchKeys {
                 return 0;
             }
             if (other != null) { // the same number counts as one sign, however many digits it has
-                String number = unit.getValue() + unit.getKey();
-                a = a.replaceFirst(Pattern.quote(number), "#" + unit.getKey());
-                b = b.replaceFirst(Pattern.quote(number), "#" + unit.getKey());
+                a = oneSign(a, unit.getValue(), unit.getKey());
+                b = oneSign(b, unit.getValue(), unit.getKey());
             }
         }
         if (a.length() < 2 || b.length() < 2) {
@@ -161,6 +160,12 @@ public final class MatchKeys {
             }
         }
         return 2.0 * common / total;
+    }
+
+    /** The first {@code digits}{@code unit} of the address with its digits as one sign: 滨康路10234号 → 滨康路#号. */
+    private static String oneSign(String address, String digits, String unit) {
+        int at = address.indexOf(digits + unit);
+        return at < 0 ? address : address.substring(0, at) + '#' + address.substring(at + digits.length());
     }
 
     private static final Pattern HOUSE_NUMBER = Pattern.compile("(\\d+)(号|幢|栋|单元)");

@@ -29,7 +29,9 @@ class NeighbourKeysTest {
     static final OffsetDateTime T0 = OffsetDateTime.of(2026, 12, 1, 9, 0, 0, 0, ZoneOffset.ofHours(8));
     static final String REGION = "330106005";
 
-    final MatchKeys matchKeys = new MatchKeys("test-secret");
+    static final LinkingProperties PROPS = LinkingTestSupport.shippedProperties();
+
+    final MatchKeys matchKeys = new MatchKeys(PROPS.keySecret());
 
     @Test
     void aReportAtAHouseNumberReadsTheNeighboursAtThatNumberOrNoneAndIsLinkedThere() {
@@ -53,7 +55,7 @@ class NeighbourKeysTest {
         assertThat(read).as("same number (A) or none (B); not another number (C), closed (D), another category (E)")
                 .containsExactlyInAnyOrder("A", "B");
 
-        Linking linking = new Linking(store, withSecret(LinkingTestSupport.shippedProperties()));
+        Linking linking = new Linking(store, PROPS);
         Linking.Match match = linking.evaluate(report, T0.plusHours(1)).match();
         assertThat(match).isNotNull();
         assertThat(match.caseId()).isEqualTo("A");
@@ -83,12 +85,6 @@ class NeighbourKeysTest {
         Linking.Outcome outcome = new Linking.Outcome(null, 0, 0, false, matchKeys.of(c), c.category().major());
         cases.insert(c, c.reportedAt(), outcome.columns());
         store.saveKeys(c.caseId(), outcome.keys(), c.reportedAt());
-    }
-
-    private LinkingProperties withSecret(LinkingProperties p) {
-        return new LinkingProperties(p.enabled(), p.window(), p.minScore(), p.phoneWeight(), p.addressWeight(),
-                p.categoryWeight(), p.regionWeight(), p.addressMinSimilarity(), p.maxCandidates(), p.repeatWindow(),
-                p.repeatReporterCases(), "test-secret");
     }
 
     private static CanonicalCase report(String id, String address, String phone, int minutes) {
