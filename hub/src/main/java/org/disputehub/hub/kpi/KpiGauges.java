@@ -3,44 +3,97 @@ package org.disputehub.hub.kpi;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 import org.disputehub.hub.support.Jmx;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * The KPIs of the last 24 hours as Micrometer gauges ({@code hub.kpi.rate}, tag indicator) and as the JMX MBean
- * {@code org.disputehub:type=Kpis} that Hawtio shows; recomputed once a minute, not per scrape.
+ * {@code org.disputehub:type=Kpis} that Hawtio shows. Computed when read, at most once per {@code hub.kpi.refresh-ms}
+ * and in the background: a scrape or an MBean read gets the last answer at once (NaN before the first) and, when that
+ * answer is older than the interval, starts the next computation. The day's KPIs are read from every dispatch of
+ * the day, so a hub nobody reads them from spends nothing on them.
  */
 @Component
 public class KpiGauges implements KpiMBean, DisposableBean {
 
     static final String OBJECT_NAME = "org.disputehub:type=Kpis";
+    private static final Logger LOG = LoggerFactory.getLogger("hub.kpi");
+
+    private record Computed(Kpis kpis, long atNanos) {
+    }
 
     private final KpiService service;
     private final Clock clock;
-    private final AtomicReference<Kpis> last = new AtomicReference<>();
+    private final long intervalNanos;
+    private final ExecutorService refresher;
+    private final LongSupplier nanos;
+    private final AtomicReference<Computed> last = new AtomicReference<>();
+    private final AtomicBoolean refreshing = new AtomicBoolean();
 
-    KpiGauges(KpiService service, Clock clock, MeterRegistry meters) {
+    @Autowired
+    KpiGauges(KpiService service, Clock clock, MeterRegistry meters, @Value("${hub.kpi.refresh-ms:60000}") long refreshMs) {
+        this(service, clock, meters, Duration.ofMillis(refreshMs), Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "kpi-refresh");
+            t.setDaemon(true);
+            return t;
+        }), System::nanoTime);
+        Jmx.register(this, KpiMBean.class, OBJECT_NAME);
+    }
+
+    KpiGauges(KpiService service, Clock clock, MeterRegistry meters, Duration interval, ExecutorService refresher,
+              LongSupplier nanos) {
         this.service = service;
         this.clock = clock;
+        this.intervalNanos = interval.toNanos();
+        this.refresher = refresher;
+        this.nanos = nanos;
         for (String indicator : new String[] {"signOff", "onTimeArrival", "closureFeedback", "resolution", "repeatReports"}) {
             Gauge.builder("hub.kpi.rate", this, g -> g.rate(indicator)).tag("indicator", indicator)
                     .description("KPI of the last 24 hours (0..1)").register(meters);
         }
-        Jmx.register(this, KpiMBean.class, OBJECT_NAME);
     }
 
-    @Scheduled(fixedDelayString = "${hub.kpi.refresh-ms:60000}", initialDelay = 5000)
-    public void refresh() {
+    /** The last answer; starts the next computation when there is none or it is older than the interval. */
+    Kpis current() {
+        Computed c = last.get();
+        if ((c == null || nanos.getAsLong() - c.atNanos() >= intervalNanos) && refreshing.compareAndSet(false, true)) {
+            try {
+                refresher.execute(() -> {
+                    try {
+                        refresh();
+                    } catch (RuntimeException e) {
+                        LOG.warn("KPIs of the last 24 hours not computed, the previous answer stays: {}", e.toString());
+                    } finally {
+                        refreshing.set(false);
+                    }
+                });
+            } catch (RuntimeException rejected) { // shutting down
+                refreshing.set(false);
+            }
+        }
+        return c == null ? null : c.kpis();
+    }
+
+    private void refresh() {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        last.set(service.compute(now.minusDays(1), now, null));
+        Kpis kpis = service.compute(now.minusDays(1), now, null);
+        last.set(new Computed(kpis, nanos.getAsLong()));
     }
 
     double rate(String indicator) {
-        Kpis k = last.get();
+        Kpis k = current();
         if (k == null) {
             return Double.NaN;
         }
@@ -81,7 +134,7 @@ public class KpiGauges implements KpiMBean, DisposableBean {
 
     @Override
     public String getSummary() {
-        Kpis k = last.get();
+        Kpis k = current();
         return k == null ? "not computed yet" : k.signOff() + " " + k.onTimeArrival() + " " + k.closureFeedback()
                 + " " + k.resolution() + " " + k.repeatReports();
     }
@@ -93,6 +146,7 @@ public class KpiGauges implements KpiMBean, DisposableBean {
 
     @Override
     public void destroy() {
+        refresher.shutdownNow();
         Jmx.unregister(OBJECT_NAME);
     }
 }
