@@ -46,12 +46,16 @@ public class ConnectorStore {
                 String.class, system, sourceId).stream().findFirst();
     }
 
+    /**
+     * Records the version of a source record: inserted if the record is new (the common case: one statement), else
+     * updated.
+     */
     public void saveSourceVersion(String system, String sourceId, String version) {
         OffsetDateTime now = OffsetDateTime.now();
-        if (jdbc.update("UPDATE source_record SET version = ?, updated_at = ? WHERE system = ? AND source_id = ?",
-                version, now, system, sourceId) == 0) {
-            jdbc.update("INSERT INTO source_record (system, source_id, version, updated_at) VALUES (?, ?, ?, ?)",
-                    system, sourceId, version, now);
+        if (jdbc.update("INSERT INTO source_record (system, source_id, version, updated_at) VALUES (?, ?, ?, ?)"
+                + " ON CONFLICT DO NOTHING", system, sourceId, version, now) == 0) {
+            jdbc.update("UPDATE source_record SET version = ?, updated_at = ? WHERE system = ? AND source_id = ?",
+                    version, now, system, sourceId);
         }
     }
 
@@ -61,24 +65,26 @@ public class ConnectorStore {
      * with the envelope send's outcome in mind: an allocated id that never reaches the hub only leaves a gap.
      */
     public String allocateCaseId(String system, String sourceId) {
-        Optional<String> known = jdbc.queryForList("SELECT case_id FROM source_record WHERE system = ? AND source_id = ?"
-                + " AND case_id IS NOT NULL", String.class, system, sourceId).stream().findFirst();
-        if (known.isPresent()) {
-            return known.get();
+        List<String> row = jdbc.query("SELECT case_id FROM source_record WHERE system = ? AND source_id = ?",
+                (rs, i) -> rs.getString(1), system, sourceId);
+        if (!row.isEmpty() && row.get(0) != null) {
+            return row.get(0);
         }
         Long n = jdbc.queryForObject("SELECT nextval('case_seq')", Long.class);
         String caseId = "HUB-" + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
                 .format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE) + "-" + String.format("%06d", n);
         OffsetDateTime now = OffsetDateTime.now();
-        try {
-            if (jdbc.update("UPDATE source_record SET case_id = ?, updated_at = ? WHERE system = ? AND source_id = ?"
-                    + " AND case_id IS NULL", caseId, now, system, sourceId) == 0) {
-                jdbc.update("INSERT INTO source_record (system, source_id, version, updated_at, case_id) VALUES (?, ?, ?, ?, ?)",
-                        system, sourceId, "-", now, caseId);
-            }
-        } catch (DuplicateKeyException raced) {
-            // another instance allocated it at the same moment: theirs stands
+        int stored = row.isEmpty()
+                ? jdbc.update("INSERT INTO source_record (system, source_id, version, updated_at, case_id)"
+                        + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", system, sourceId, "-", now, caseId)
+                : jdbc.update("UPDATE source_record SET case_id = ?, updated_at = ? WHERE system = ? AND source_id = ?"
+                        + " AND case_id IS NULL", caseId, now, system, sourceId);
+        if (stored == 1) {
+            return caseId;
         }
+        // another instance stored the record meanwhile: its id stands, or the record has none yet and takes this one
+        jdbc.update("UPDATE source_record SET case_id = ?, updated_at = ? WHERE system = ? AND source_id = ?"
+                + " AND case_id IS NULL", caseId, now, system, sourceId);
         return jdbc.queryForObject("SELECT case_id FROM source_record WHERE system = ? AND source_id = ?",
                 String.class, system, sourceId);
     }
