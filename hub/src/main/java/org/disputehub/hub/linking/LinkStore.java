@@ -43,20 +43,38 @@ public class LinkStore {
             rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7));
 
     /**
-     * Open cases sharing one of the keys, reported since {@code since}, newest first, with the keys each shares. (The
-     * ORDER BY names the index's leading columns too, although they are fixed by the WHERE: H2 then reads the index
-     * in order and stops at the limit instead of sorting every match.)
+     * Open cases sharing one of the keys, reported since {@code since}, with the keys each shares: up to {@code limit}
+     * per key, newest first, in the order of the keys. One statement, one branch per key (each an index range read
+     * that stops at the limit — the ORDER BY names the index's leading columns, although the WHERE fixes them, so that
+     * H2 reads the index in order instead of sorting every match).
      */
     public Map<Candidate, Set<MatchKeys.Kind>> sharingKeys(Collection<MatchKeys.Key> keys, OffsetDateTime since, int limit) {
         Map<Candidate, Set<MatchKeys.Kind>> found = new LinkedHashMap<>();
-        for (MatchKeys.Key key : keys) {
-            jdbc.query("SELECT " + CANDIDATE + " FROM case_key k JOIN hub_case c ON c.case_id = k.case_id"
-                            + " WHERE k.kind = ? AND k.key_hash = ? AND k.reported_at >= ? AND c." + OPEN
-                            + " ORDER BY k.kind, k.key_hash, k.reported_at DESC LIMIT ?", CANDIDATE_ROW,
-                    key.kind().name(), key.hash(), since, limit)
-                    .forEach(c -> found.computeIfAbsent(c, id -> EnumSet.noneOf(MatchKeys.Kind.class)).add(key.kind()));
+        if (keys.isEmpty()) {
+            return found;
         }
+        List<MatchKeys.Key> byBranch = List.copyOf(keys);
+        List<Object> args = new ArrayList<>();
+        for (MatchKeys.Key key : byBranch) {
+            args.addAll(List.of(key.kind().name(), key.hash(), since, limit));
+        }
+        jdbc.query(sharingKeysSql(byBranch.size()), rs -> {
+            Candidate c = CANDIDATE_ROW.mapRow(rs, 0);
+            found.computeIfAbsent(c, id -> EnumSet.noneOf(MatchKeys.Kind.class)).add(byBranch.get(rs.getInt("b")).kind());
+        }, args.toArray());
         return found;
+    }
+
+    /** The statement of {@link #sharingKeys} for {@code n} keys (parameters per key: kind, hash, since, limit). */
+    static String sharingKeysSql(int n) {
+        StringBuilder sql = new StringBuilder("SELECT " + CANDIDATE.replace("c.", "") + ", b FROM (");
+        for (int i = 0; i < n; i++) {
+            sql.append(i == 0 ? "" : " UNION ALL ").append("(SELECT ").append(i).append(" AS b, k.reported_at AS at, ")
+                    .append(CANDIDATE).append(" FROM case_key k JOIN hub_case c ON c.case_id = k.case_id")
+                    .append(" WHERE k.kind = ? AND k.key_hash = ? AND k.reported_at >= ? AND c.").append(OPEN)
+                    .append(" ORDER BY k.kind, k.key_hash, k.reported_at DESC LIMIT ?)");
+        }
+        return sql.append(") s ORDER BY b, at DESC").toString();
     }
 
     /** Open cases of the same category in the same region, reported since {@code since}, newest first. */
@@ -69,25 +87,42 @@ public class LinkStore {
                 + " LIMIT ?", CANDIDATE_ROW, regionCode, categoryCode, since, limit);
     }
 
-    /** How many earlier cases (any state) share one of the keys since {@code since}. */
-    public int countEarlier(Collection<MatchKeys.Key> keys, OffsetDateTime since) {
-        if (keys.isEmpty()) {
-            return 0;
+    /** How many earlier cases (any state) share a reporter's key, and the address, since a moment. */
+    public record EarlierCounts(int reporter, int location) {
+    }
+
+    /**
+     * How many earlier cases (any state) since {@code since} share one of the reporter's keys, and how many the
+     * address: one statement, each count read from the key index and stopped at {@link #COUNT_CAP} rows (a caller or
+     * an address with thousands of reports costs no more than that).
+     */
+    public EarlierCounts countEarlier(Collection<MatchKeys.Key> people, MatchKeys.Key address, OffsetDateTime since) {
+        if (people.isEmpty() && address == null) {
+            return new EarlierCounts(0, 0);
         }
-        // counted up to COUNT_CAP rows: a caller or an address with thousands of reports costs no more than that
-        StringBuilder sql = new StringBuilder("SELECT COUNT(DISTINCT case_id) FROM (SELECT case_id FROM case_key"
-                + " WHERE reported_at >= ? AND (");
         List<Object> args = new ArrayList<>();
-        args.add(since);
-        int i = 0;
-        for (MatchKeys.Key key : keys) {
-            sql.append(i++ == 0 ? "" : " OR ").append("(kind = ? AND key_hash = ?)");
-            args.add(key.kind().name());
-            args.add(key.hash());
+        for (Collection<MatchKeys.Key> keys : address == null ? List.of(people) : List.of(people, List.of(address))) {
+            if (!keys.isEmpty()) {
+                args.add(since);
+                keys.forEach(k -> args.addAll(List.of(k.kind().name(), k.hash())));
+            }
         }
-        Integer n = jdbc.queryForObject(sql.append(") LIMIT ").append(COUNT_CAP).append(") k").toString(), Integer.class,
-                args.toArray());
-        return n == null ? 0 : n;
+        return jdbc.queryForObject(countEarlierSql(people.size(), address != null),
+                (rs, i) -> new EarlierCounts(rs.getInt(1), rs.getInt(2)), args.toArray());
+    }
+
+    /** The statement of {@link #countEarlier} (parameters: since and kind, hash per key; the people's, then the address's). */
+    static String countEarlierSql(int people, boolean address) {
+        return "SELECT " + (people == 0 ? "0" : countSql(people)) + ", " + (address ? countSql(1) : "0");
+    }
+
+    private static String countSql(int keys) {
+        StringBuilder sql = new StringBuilder("(SELECT COUNT(DISTINCT case_id) FROM (SELECT case_id FROM case_key"
+                + " WHERE reported_at >= ? AND (");
+        for (int i = 0; i < keys; i++) {
+            sql.append(i == 0 ? "" : " OR ").append("(kind = ? AND key_hash = ?)");
+        }
+        return sql.append(") LIMIT ").append(COUNT_CAP).append(") k)").toString();
     }
 
     /** Records a case's keys, in one batch. */

@@ -52,11 +52,11 @@ public class Linking {
     public Outcome evaluate(CanonicalCase c, OffsetDateTime at) {
         MatchKeys.Of keys = matchKeys.of(c);
         Match match = props.enabled() ? bestMatch(c, keys, at) : null;
-        int reporter = store.countEarlier(keys.people(), at.minus(props.repeatWindow()));
-        int location = keys.address() == null ? 0 : store.countEarlier(Set.of(keys.address()), at.minus(props.repeatWindow()));
+        LinkStore.EarlierCounts earlier = store.countEarlier(keys.people(), keys.address(), at.minus(props.repeatWindow()));
         boolean sourceSaysRepeat = c.related() != null && c.related().repeatCount() > 0;
-        boolean repeat = match != null || sourceSaysRepeat || reporter >= props.repeatReporterCases() - 1;
-        return new Outcome(match, reporter, location, repeat, keys, c.category() == null ? null : c.category().major());
+        boolean repeat = match != null || sourceSaysRepeat || earlier.reporter() >= props.repeatReporterCases() - 1;
+        return new Outcome(match, earlier.reporter(), earlier.location(), repeat, keys,
+                c.category() == null ? null : c.category().major());
     }
 
     /**
@@ -80,9 +80,16 @@ public class Linking {
         if (keys.address() != null) {
             lookup.add(keys.address());
         }
+        boolean nearKeys = neighboursByKey(keys);
+        if (nearKeys) { // the neighbours at the report's house number or at none, in the same statement
+            lookup.add(keys.near());
+            lookup.add(keys.nearNoHouse());
+        }
         Map<LinkStore.Candidate, Set<MatchKeys.Kind>> candidates = new LinkedHashMap<>(
                 store.sharingKeys(lookup, since, props.maxCandidates()));
-        neighbours(c, keys, since).forEach(n -> candidates.putIfAbsent(n, Set.of()));
+        if (!nearKeys) {
+            neighbours(c, keys, since).forEach(n -> candidates.putIfAbsent(n, Set.of()));
+        }
         Match best = null;
         for (Map.Entry<LinkStore.Candidate, Set<MatchKeys.Kind>> cand : candidates.entrySet()) {
             Set<MatchKeys.Kind> kinds = cand.getValue();
@@ -100,17 +107,23 @@ public class Linking {
      * the first two stay below {@code min-score}, only a similar address can link it — none if the report has no
      * address; and if the report names a house number, none with another house number (similarity 0): then only the
      * neighbours at the same house number or at none are read, by their {@link MatchKeys.Kind#NEAR} keys, up to
-     * {@code max-candidates} of each.
+     * {@code max-candidates} of each, in the statement that looks up the report's other keys ({@link #bestMatch}).
      */
     private Collection<LinkStore.Candidate> neighbours(CanonicalCase c, MatchKeys.Of keys, OffsetDateTime since) {
-        boolean addressNeeded = props.categoryWeight() + props.regionWeight() < props.minScore();
-        if (addressNeeded && keys.normalisedAddress() == null) {
+        if (addressNeeded() && keys.normalisedAddress() == null) {
             return List.of();
         }
-        if (addressNeeded && keys.hasHouse()) {
-            return store.sharingKeys(List.of(keys.near(), keys.nearNoHouse()), since, props.maxCandidates()).keySet();
-        }
         return store.neighbours(region(c), MatchKeys.categoryCode(c), since, props.maxCandidates());
+    }
+
+    /** Whether the neighbours are those of the report's house number ({@link MatchKeys.Kind#NEAR} keys). */
+    private boolean neighboursByKey(MatchKeys.Of keys) {
+        return addressNeeded() && keys.hasHouse();
+    }
+
+    /** Whether a neighbour (no shared key) can reach {@code min-score} only through a similar address. */
+    private boolean addressNeeded() {
+        return props.categoryWeight() + props.regionWeight() < props.minScore();
     }
 
     private Match score(CanonicalCase c, MatchKeys.Of keys, LinkStore.Candidate cand, boolean samePerson) {

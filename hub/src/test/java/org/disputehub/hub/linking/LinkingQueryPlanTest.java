@@ -64,29 +64,21 @@ class LinkingQueryPlanTest {
         MatchKeys.Key person = keys.people().iterator().next();
         OffsetDateTime since = probe.reportedAt().minusDays(3);
         List<String> plans = new ArrayList<>();
-        plans.add(plan("people and address: LinkStore.sharingKeys",
-                "SELECT c.case_id, c.linked_to, c.source_system, c.category_code, c.category_major, c.region_code,"
-                        + " c.link_address FROM case_key k JOIN hub_case c ON c.case_id = k.case_id WHERE k.kind = ? AND"
-                        + " k.key_hash = ? AND k.reported_at >= ? AND c." + LinkStore.OPEN
-                        + " ORDER BY k.kind, k.key_hash, k.reported_at DESC LIMIT 50", person.kind().name(), person.hash(), since));
         MatchKeys matchKeys = new MatchKeys("plan-test");
         MatchKeys.Key near = reports.stream().map(r -> matchKeys.of(r.data())).filter(MatchKeys.Of::hasHouse)
                 .map(MatchKeys.Of::near).findFirst()
                 .orElseThrow(() -> new AssertionError("no labelled report names a house number"));
-        plans.add(plan("neighbours at a house number: LinkStore.sharingKeys with a NEAR key",
-                "SELECT c.case_id, c.linked_to, c.source_system, c.category_code, c.category_major, c.region_code,"
-                        + " c.link_address FROM case_key k JOIN hub_case c ON c.case_id = k.case_id WHERE k.kind = ? AND"
-                        + " k.key_hash = ? AND k.reported_at >= ? AND c." + LinkStore.OPEN
-                        + " ORDER BY k.kind, k.key_hash, k.reported_at DESC LIMIT 50", near.kind().name(), near.hash(), since));
+        plans.add(plan("people, address and the neighbours at a house number (a NEAR key): LinkStore.sharingKeys",
+                LinkStore.sharingKeysSql(2), person.kind().name(), person.hash(), since, 50,
+                near.kind().name(), near.hash(), since, 50));
         plans.add(plan("neighbours: LinkStore.neighbours",
                 "SELECT case_id, linked_to, source_system, category_code, category_major, region_code, link_address"
                         + " FROM hub_case WHERE region_code = ? AND category_code = ? AND reported_at >= ? AND "
                         + LinkStore.OPEN + " ORDER BY region_code, category_code, reported_at DESC LIMIT 50",
                 probe.location().regionCode(), probe.category().code(), since));
-        plans.add(plan("repeat counts: LinkStore.countEarlier",
-                "SELECT COUNT(DISTINCT case_id) FROM (SELECT case_id FROM case_key WHERE reported_at >= ? AND"
-                        + " ((kind = ? AND key_hash = ?)) LIMIT " + LinkStore.COUNT_CAP + ") k",
-                probe.reportedAt().minusDays(30), person.kind().name(), person.hash()));
+        OffsetDateTime repeatSince = probe.reportedAt().minusDays(30);
+        plans.add(plan("repeat counts: LinkStore.countEarlier", LinkStore.countEarlierSql(1, true),
+                repeatSince, person.kind().name(), person.hash(), repeatSince, near.kind().name(), near.hash()));
         plans.add(plan("reports linked to a case: LinkStore.linkedTo",
                 "SELECT case_id FROM hub_case WHERE linked_to = ? ORDER BY created_at, case_id", probe.caseId()));
         Path out = Path.of("target", "linking-query-plans.txt");
