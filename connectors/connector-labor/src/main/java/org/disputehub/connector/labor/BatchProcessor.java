@@ -22,8 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * One batch file, start to end. First the whole file is read once without sending anything, so a file that is
  * not GBK, has the wrong header or broken quoting goes to error/ whole, audited. Then rows
- * are streamed: a bad row goes to {batch}.rejected.csv and the audit log, a good row to the hub; after each row
- * the watermark {@code labor:{batch}} records its line ({@link RowIntake}). After a restart the rows up to the watermark are only
+ * are streamed: a bad row goes to {batch}.rejected.csv and the audit log, the good rows to the hub a chunk at a time;
+ * after each chunk and each bad row the watermark {@code labor:{batch}} records its line ({@link RowIntake}). After a restart the rows up to the watermark are only
  * re-checked (to rebuild the rejected list), never sent again. Finally the file and its marker move to done/.
  */
 public class BatchProcessor {
@@ -67,12 +67,14 @@ public class BatchProcessor {
         try (BatchReader reader = BatchReader.open(csv); RejectedRows rejected = new RejectedRows(files.errorDir(), batch)) {
             for (BatchRow row = reader.next(); row != null; row = reader.next()) {
                 if (stop.getAsBoolean()) {
+                    intake.flush();
                     log.info("labor batch {} paused after line {}: the connector is stopping; it resumes there",
                             batch, store.watermark(watermark).orElse("0"));
                     return tally.result(batch, Outcome.PAUSED, resumeAfter, Math.max(readAhead, reader.maxReadAhead()));
                 }
                 tally.add(handle(row, rejected, intake, resumeAfter));
             }
+            intake.flush();
             readAhead = Math.max(readAhead, reader.maxReadAhead());
             rejected.publish();
         } catch (UnreadableBatchException e) {

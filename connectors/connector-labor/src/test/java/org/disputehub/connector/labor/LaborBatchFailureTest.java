@@ -121,10 +121,16 @@ class LaborBatchFailureTest extends LaborContextTest {
 
         @Override
         public void envelope(CaseEnvelope envelope) {
-            if (sent.incrementAndGet() == failAt) {
+            envelopes(List.of(envelope));
+        }
+
+        @Override
+        public void envelopes(List<CaseEnvelope> envelopes) {
+            // one transaction: the chunk that holds the n-th envelope is not sent at all
+            if (sent.get() < failAt && sent.addAndGet(envelopes.size()) >= failAt) {
                 throw new IllegalStateException("broker unavailable (simulated)");
             }
-            super.envelope(envelope);
+            super.envelopes(envelopes);
         }
     }
 }
