@@ -74,17 +74,15 @@ public class ConnectorStore {
         String caseId = "HUB-" + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
                 .format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE) + "-" + String.format("%06d", n);
         OffsetDateTime now = OffsetDateTime.now();
-        int stored = row.isEmpty()
-                ? jdbc.update("INSERT INTO source_record (system, source_id, version, updated_at, case_id)"
-                        + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", system, sourceId, "-", now, caseId)
-                : jdbc.update("UPDATE source_record SET case_id = ?, updated_at = ? WHERE system = ? AND source_id = ?"
-                        + " AND case_id IS NULL", caseId, now, system, sourceId);
-        if (stored == 1) {
+        if (row.isEmpty() && jdbc.update("INSERT INTO source_record (system, source_id, version, updated_at, case_id)"
+                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", system, sourceId, "-", now, caseId) == 1) {
             return caseId;
         }
-        // another instance stored the record meanwhile: its id stands, or the record has none yet and takes this one
-        jdbc.update("UPDATE source_record SET case_id = ?, updated_at = ? WHERE system = ? AND source_id = ?"
-                + " AND case_id IS NULL", caseId, now, system, sourceId);
+        // the record exists (or another instance stored it meanwhile): it takes this id unless it has one
+        if (jdbc.update("UPDATE source_record SET case_id = ?, updated_at = ? WHERE system = ? AND source_id = ?"
+                + " AND case_id IS NULL", caseId, now, system, sourceId) == 1) {
+            return caseId;
+        }
         return jdbc.queryForObject("SELECT case_id FROM source_record WHERE system = ? AND source_id = ?",
                 String.class, system, sourceId);
     }

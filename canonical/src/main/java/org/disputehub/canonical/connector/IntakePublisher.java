@@ -26,6 +26,7 @@ public class IntakePublisher {
     private final ResolvedEndpoint intake;
     private final ResolvedEndpoint statusIn;
     private final ResolvedEndpoint audit;
+    private volatile JmsTemplate transactedJms;
 
     /** Sends inside the caller's transaction, if there is one. */
     public IntakePublisher(ProducerTemplate producer, String system) {
@@ -53,7 +54,12 @@ public class IntakePublisher {
     }
 
     private void send(CaseEnvelope envelope) {
-        producer.sendBodyAndHeader(intake.get(), Json.write(envelope), HubHeaders.GROUP_ID, system + ":" + envelope.sourceId());
+        producer.sendBodyAndHeader(intake.get(), Json.write(envelope), HubHeaders.GROUP_ID, groupId(envelope));
+    }
+
+    /** NEW and UPDATE of one source record in one JMS group: consumed in order. */
+    private String groupId(CaseEnvelope envelope) {
+        return system + ":" + envelope.sourceId();
     }
 
     /**
@@ -65,21 +71,30 @@ public class IntakePublisher {
             envelopes.forEach(this::send);
             return;
         }
-        JmsEndpoint endpoint = (JmsEndpoint) intake.get();
-        JmsTemplate jms = new JmsTemplate(endpoint.getConfiguration().getOrCreateConnectionFactory());
-        jms.setSessionTransacted(true);
-        jms.execute(session -> {
-            try (MessageProducer out = session.createProducer(session.createQueue(endpoint.getDestinationName()))) {
+        String queue = ((JmsEndpoint) intake.get()).getDestinationName();
+        transactedJms().execute(session -> {
+            try (MessageProducer out = session.createProducer(session.createQueue(queue))) {
                 out.setDeliveryMode(DeliveryMode.PERSISTENT);
                 for (CaseEnvelope envelope : envelopes) {
                     TextMessage message = session.createTextMessage(Json.write(envelope));
-                    message.setStringProperty(HubHeaders.GROUP_ID, system + ":" + envelope.sourceId());
+                    message.setStringProperty(HubHeaders.GROUP_ID, groupId(envelope));
                     out.send(message);
                 }
             }
             session.commit();
             return null;
         }, false);
+    }
+
+    /** A template over the intake endpoint's (pooled) connection factory, made on first use. */
+    private JmsTemplate transactedJms() {
+        JmsTemplate jms = transactedJms;
+        if (jms == null) {
+            jms = new JmsTemplate(((JmsEndpoint) intake.get()).getConfiguration().getOrCreateConnectionFactory());
+            jms.setSessionTransacted(true);
+            transactedJms = jms;
+        }
+        return jms;
     }
 
     public void status(StatusEvent event) {

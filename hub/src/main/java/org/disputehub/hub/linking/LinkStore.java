@@ -101,11 +101,11 @@ public class LinkStore {
             return new EarlierCounts(0, 0);
         }
         List<Object> args = new ArrayList<>();
-        for (Collection<MatchKeys.Key> keys : address == null ? List.of(people) : List.of(people, List.of(address))) {
-            if (!keys.isEmpty()) {
-                args.add(since);
-                keys.forEach(k -> args.addAll(List.of(k.kind().name(), k.hash())));
-            }
+        if (!people.isEmpty()) {
+            countArgs(args, people, since);
+        }
+        if (address != null) {
+            countArgs(args, List.of(address), since);
         }
         return jdbc.queryForObject(countEarlierSql(people.size(), address != null),
                 (rs, i) -> new EarlierCounts(rs.getInt(1), rs.getInt(2)), args.toArray());
@@ -114,6 +114,11 @@ public class LinkStore {
     /** The statement of {@link #countEarlier} (parameters: since and kind, hash per key; the people's, then the address's). */
     static String countEarlierSql(int people, boolean address) {
         return "SELECT " + (people == 0 ? "0" : countSql(people)) + ", " + (address ? countSql(1) : "0");
+    }
+
+    private static void countArgs(List<Object> args, Collection<MatchKeys.Key> keys, OffsetDateTime since) {
+        args.add(since);
+        keys.forEach(k -> args.addAll(List.of(k.kind().name(), k.hash())));
     }
 
     private static String countSql(int keys) {

@@ -72,8 +72,8 @@ final class RowIntake {
         String complaintNo = mapped.source().sourceId();
         String raw = row.raw();
         String hash = HexFormat.of().formatHex(sha256.digest(raw.getBytes(StandardCharsets.UTF_8)));
-        Optional<String> seen = versions.containsKey(complaintNo) ? Optional.of(versions.get(complaintNo))
-                : store.sourceVersion(Labor.SYSTEM, complaintNo);
+        Optional<String> seen = Optional.ofNullable(versions.get(complaintNo))
+                .or(() -> store.sourceVersion(Labor.SYSTEM, complaintNo));
         lastLine = row.line();
         if (seen.isPresent() && seen.get().equals(hash)) {
             log.debug("labor batch {} line {}: complaint {} unchanged, not sent again", batch, row.line(), complaintNo);
