@@ -61,6 +61,7 @@ final class Session implements AutoCloseable {
             try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, "")) {
                 c.createStatement().execute("CREATE SCHEMA " + schema);
             }
+            closers.add(Statistics.keep(PG_URL, PG_USER, schema));
         }
         settings = new HubSettings();
         OdrSimulator odr = OdrSimulator.start(0, hubUrl + "/api/inbound/odr", settings.odrWebhookSecret, "demo-hub",
