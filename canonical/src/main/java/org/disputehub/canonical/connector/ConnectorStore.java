@@ -70,9 +70,7 @@ public class ConnectorStore {
         if (!row.isEmpty() && row.get(0) != null) {
             return row.get(0);
         }
-        Long n = jdbc.queryForObject("SELECT nextval('case_seq')", Long.class);
-        String caseId = "HUB-" + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
-                .format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE) + "-" + String.format("%06d", n);
+        String caseId = CaseIds.next(jdbc);
         OffsetDateTime now = OffsetDateTime.now();
         if (row.isEmpty() && jdbc.update("INSERT INTO source_record (system, source_id, version, updated_at, case_id)"
                 + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", system, sourceId, "-", now, caseId) == 1) {

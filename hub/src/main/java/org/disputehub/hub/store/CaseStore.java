@@ -2,11 +2,11 @@ package org.disputehub.hub.store;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.disputehub.canonical.codec.Json;
+import org.disputehub.canonical.connector.CaseIds;
 import org.disputehub.canonical.model.CanonicalCase;
 import org.disputehub.canonical.model.CaseStatus;
 import org.disputehub.canonical.model.StatusEvent;
@@ -19,7 +19,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CaseStore {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
     private static final String CASE_COLUMNS =
             "case_id, source_system, source_id, status, escalated, dept_code, dispatch_no, data, has_reports";
     private static final RowMapper<StoredCase> CASE = (rs, i) -> new StoredCase(rs.getString(1), rs.getString(2),
@@ -46,10 +45,9 @@ public class CaseStore {
         this.jdbc = jdbc;
     }
 
-    /** A new case id, HUB-yyyyMMdd-NNNNNN (the sequence is shared with ConnectorStore#allocateCaseId). */
+    /** A new case id of {@code day} ({@link CaseIds}). */
     public String nextCaseId(LocalDate day) {
-        Long n = jdbc.queryForObject("SELECT nextval('case_seq')", Long.class);
-        return "HUB-" + DAY.format(day) + "-" + String.format("%06d", n);
+        return CaseIds.next(jdbc, day);
     }
 
     public Optional<StoredCase> find(String caseId) {
