@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The command line: {@code [--quick] [--configs=embedded,prod] [--targets=hub,bare] [--rates=100,200,500,1000,2000]
- * [--seconds=20] [--warmup=10] [--all-out=true] [--steps=rates,all-out,surge] [--surge=5000]
+ * [--seconds=20] [--warmup=120] [--all-out=true] [--steps=rates,all-out,surge] [--surge=5000]
  * [--surge-seconds=10] [--jfr] [--label=NAME] [--home=.] [--out=bench/results]
  * [--hub-env=KEY=VALUE,...] [--relay-env=KEY=VALUE,...] [--hub-jar=hub/target/hub.jar] [--warmup-rate=100]
  * [--java=PATH] [--hub-jvm-opts="-XX:… -XX:…"] [--relay-jvm-opts="…"]} ({@code --hub-env} sets environment
@@ -67,7 +67,7 @@ public record BenchOptions(Path home, Path out, String label, List<String> confi
                 List.of(a.getOrDefault("configs", quick ? "embedded" : "embedded,prod").split(",")),
                 List.of(a.getOrDefault("targets", "hub,bare").split(",")), rates,
                 Integer.parseInt(a.getOrDefault("seconds", quick ? "8" : "20")),
-                Integer.parseInt(a.getOrDefault("warmup", quick ? "5" : "60")),
+                Integer.parseInt(a.getOrDefault("warmup", quick ? "5" : "120")),
                 steps.contains("all-out"),
                 Boolean.parseBoolean(a.getOrDefault("jfr", "false")), hubEnv,
                 Path.of(a.getOrDefault("home", ".")).resolve(a.getOrDefault("hub-jar", "hub/target/hub.jar")),
