@@ -18,12 +18,15 @@ import java.util.concurrent.TimeUnit;
  * pages run against tens of thousands of rows — and the benchmark would measure that instead of the hub. So where
  * {@code autovacuum} is off, the driver applies autovacuum's own rule to the schema: every {@link #EVERY_SECONDS} s
  * it analyzes each table with more than 50 + 10 % of its rows changed since its last analyze (PostgreSQL's defaults
- * {@code autovacuum_analyze_threshold} and {@code autovacuum_analyze_scale_factor}); an analyze invalidates the plans
- * made before it. Where autovacuum is on, nothing is done.
+ * {@code autovacuum_analyze_threshold} and {@code autovacuum_analyze_scale_factor}), at most once a minute per table
+ * (the default {@code autovacuum_naptime}); an analyze invalidates the plans made before it. Where autovacuum is on,
+ * nothing is done.
  */
 final class Statistics implements AutoCloseable {
 
     static final int EVERY_SECONDS = 15;
+    /** A table is analyzed at most once in this time, as autovacuum visits a database once per its naptime. */
+    static final int NAPTIME_SECONDS = 60;
 
     private final ScheduledExecutorService timer;
 
@@ -55,7 +58,8 @@ final class Statistics implements AutoCloseable {
         try (Connection c = DriverManager.getConnection(url, user, "")) {
             List<String> tables = new ArrayList<>();
             try (var ps = c.prepareStatement("SELECT relname FROM pg_stat_user_tables WHERE schemaname = ?"
-                    + " AND n_mod_since_analyze > 50 + 0.1 * n_live_tup")) {
+                    + " AND n_mod_since_analyze > 50 + 0.1 * n_live_tup"
+                    + " AND (last_analyze IS NULL OR last_analyze < now() - interval '" + NAPTIME_SECONDS + " seconds')")) {
                 ps.setString(1, schema);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
