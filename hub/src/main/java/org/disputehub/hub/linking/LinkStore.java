@@ -101,33 +101,31 @@ public class LinkStore {
             return new EarlierCounts(0, 0);
         }
         List<Object> args = new ArrayList<>();
-        if (!people.isEmpty()) {
-            countArgs(args, people, since);
-        }
+        people.forEach(k -> args.addAll(List.of(k.kind().name(), k.hash(), since)));
         if (address != null) {
-            countArgs(args, List.of(address), since);
+            args.addAll(List.of(address.kind().name(), address.hash(), since));
         }
         return jdbc.queryForObject(countEarlierSql(people.size(), address != null),
                 (rs, i) -> new EarlierCounts(rs.getInt(1), rs.getInt(2)), args.toArray());
     }
 
-    /** The statement of {@link #countEarlier} (parameters: since and kind, hash per key; the people's, then the address's). */
+    /**
+     * The statement of {@link #countEarlier} (parameters per key: kind, hash, since; the people's keys, then the
+     * address's). Each key is a branch of its own: H2 reads {@code (kind = ? AND key_hash = ?) OR (…)} by scanning
+     * the whole table (measured: 5.5 ms a call at 20 000 keys, growing with the table), one key at a time by the
+     * index {@code (kind, key_hash, reported_at)}.
+     */
     static String countEarlierSql(int people, boolean address) {
         return "SELECT " + (people == 0 ? "0" : countSql(people)) + ", " + (address ? countSql(1) : "0");
     }
 
-    private static void countArgs(List<Object> args, Collection<MatchKeys.Key> keys, OffsetDateTime since) {
-        args.add(since);
-        keys.forEach(k -> args.addAll(List.of(k.kind().name(), k.hash())));
-    }
-
     private static String countSql(int keys) {
-        StringBuilder sql = new StringBuilder("(SELECT COUNT(DISTINCT case_id) FROM (SELECT case_id FROM case_key"
-                + " WHERE reported_at >= ? AND (");
+        StringBuilder sql = new StringBuilder("(SELECT COUNT(DISTINCT case_id) FROM (SELECT case_id FROM (");
         for (int i = 0; i < keys; i++) {
-            sql.append(i == 0 ? "" : " OR ").append("(kind = ? AND key_hash = ?)");
+            sql.append(i == 0 ? "" : " UNION ALL ").append("(SELECT case_id FROM case_key WHERE kind = ? AND key_hash = ?")
+                    .append(" AND reported_at >= ? LIMIT ").append(COUNT_CAP).append(")");
         }
-        return sql.append(") LIMIT ").append(COUNT_CAP).append(") k)").toString();
+        return sql.append(") u LIMIT ").append(COUNT_CAP).append(") k)").toString();
     }
 
     /** Records a case's keys, in one batch. */

@@ -10,7 +10,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.disputehub.canonical.model.CanonicalCase;
-import org.disputehub.hub.store.CaseStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,15 +37,7 @@ class LinkingQueryPlanTest {
         ds = new SingleConnectionDataSource(connection, true);
         jdbc = LinkingTestSupport.migrated(ds, SCHEMA);
         jdbc.execute("SET synchronous_commit = off");
-        MatchKeys keys = new MatchKeys("plan-test");
-        CaseStore cases = new CaseStore(jdbc);
-        LinkStore store = new LinkStore(jdbc);
-        reports = LabelledReports.generate(1500);
-        for (LabelledReports.Report r : reports) {
-            CanonicalCase c = r.data();
-            cases.insert(c, c.reportedAt());
-            store.saveKeys(c.caseId(), keys.of(c), c.reportedAt());
-        }
+        reports = LinkingTestSupport.storeReports(jdbc, 1500);
         jdbc.execute("ANALYZE hub_case");
         jdbc.execute("ANALYZE case_key");
     }
@@ -77,8 +68,9 @@ class LinkingQueryPlanTest {
                         + LinkStore.OPEN + " ORDER BY region_code, category_code, reported_at DESC LIMIT 50",
                 probe.location().regionCode(), probe.category().code(), since));
         OffsetDateTime repeatSince = probe.reportedAt().minusDays(30);
-        plans.add(plan("repeat counts: LinkStore.countEarlier", LinkStore.countEarlierSql(1, true),
-                repeatSince, person.kind().name(), person.hash(), repeatSince, near.kind().name(), near.hash()));
+        plans.add(plan("repeat counts, two of the reporter's keys and the address: LinkStore.countEarlier",
+                LinkStore.countEarlierSql(2, true), person.kind().name(), person.hash(), repeatSince,
+                near.kind().name(), near.hash(), repeatSince, near.kind().name(), near.hash(), repeatSince));
         plans.add(plan("reports linked to a case: LinkStore.linkedTo",
                 "SELECT case_id FROM hub_case WHERE linked_to = ? ORDER BY created_at, case_id", probe.caseId()));
         Path out = Path.of("target", "linking-query-plans.txt");

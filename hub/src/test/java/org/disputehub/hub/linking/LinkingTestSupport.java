@@ -28,6 +28,20 @@ final class LinkingTestSupport {
         return new JdbcTemplate(ds);
     }
 
+    /** Stores {@code n} labelled reports (cases and their keys) and returns them. */
+    static java.util.List<LabelledReports.Report> storeReports(JdbcTemplate jdbc, int n) {
+        MatchKeys keys = new MatchKeys("plan-test");
+        var cases = new org.disputehub.hub.store.CaseStore(jdbc);
+        LinkStore store = new LinkStore(jdbc);
+        var reports = LabelledReports.generate(n);
+        for (LabelledReports.Report r : reports) {
+            var c = r.data();
+            cases.insert(c, c.reportedAt());
+            store.saveKeys(c.caseId(), keys.of(c), c.reportedAt());
+        }
+        return reports;
+    }
+
     static LinkingProperties shippedProperties() {
         try {
             PropertySource<?> yaml = new YamlPropertySourceLoader()
