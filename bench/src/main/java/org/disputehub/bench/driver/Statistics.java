@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -37,14 +38,16 @@ final class Statistics implements AutoCloseable {
     /** Starts analyzing {@code schema} if the server does not, or returns a no-op. */
     static Statistics keep(String url, String user, String schema) throws SQLException {
         try (Connection c = DriverManager.getConnection(url, user, "");
-             ResultSet rs = c.createStatement().executeQuery("SHOW autovacuum")) {
+             Statement show = c.createStatement();
+             ResultSet rs = show.executeQuery("SHOW autovacuum")) {
             rs.next();
             if (!"off".equals(rs.getString(1))) {
                 return new Statistics(null);
             }
         }
         System.out.println("  PostgreSQL runs without autovacuum here: the driver applies autovacuum's analyze rule to schema "
-                + schema + " every " + EVERY_SECONDS + " s, as a production server keeps its statistics current");
+                + schema + " (checked every " + EVERY_SECONDS + " s, each table at most once in " + NAPTIME_SECONDS
+                + " s), as a production server keeps its statistics current");
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "bench-analyze");
             t.setDaemon(true);
@@ -67,8 +70,10 @@ final class Statistics implements AutoCloseable {
                     }
                 }
             }
-            for (String table : tables) {
-                c.createStatement().execute("ANALYZE " + schema + ".\"" + table + "\"");
+            try (Statement analyze = c.createStatement()) {
+                for (String table : tables) {
+                    analyze.execute("ANALYZE " + schema + ".\"" + table + "\"");
+                }
             }
         } catch (SQLException e) {
             System.err.println("  analyze " + schema + ": " + e.getMessage());

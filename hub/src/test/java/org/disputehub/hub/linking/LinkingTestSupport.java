@@ -1,7 +1,10 @@
 package org.disputehub.hub.linking;
 
 import java.io.IOException;
+import java.util.List;
 import javax.sql.DataSource;
+import org.disputehub.canonical.model.CanonicalCase;
+import org.disputehub.hub.store.CaseStore;
 import org.flywaydb.core.Flyway;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
@@ -29,13 +32,13 @@ final class LinkingTestSupport {
     }
 
     /** Stores {@code n} labelled reports (cases and their keys) and returns them. */
-    static java.util.List<LabelledReports.Report> storeReports(JdbcTemplate jdbc, int n) {
+    static List<LabelledReports.Report> storeReports(JdbcTemplate jdbc, int n) {
         MatchKeys keys = new MatchKeys("plan-test");
-        var cases = new org.disputehub.hub.store.CaseStore(jdbc);
+        CaseStore cases = new CaseStore(jdbc);
         LinkStore store = new LinkStore(jdbc);
-        var reports = LabelledReports.generate(n);
+        List<LabelledReports.Report> reports = LabelledReports.generate(n);
         for (LabelledReports.Report r : reports) {
-            var c = r.data();
+            CanonicalCase c = r.data();
             cases.insert(c, c.reportedAt());
             store.saveKeys(c.caseId(), keys.of(c), c.reportedAt());
         }
