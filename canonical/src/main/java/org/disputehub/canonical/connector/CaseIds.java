@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class CaseIds {
 
     /** Whose calendar day a case id carries. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private CaseIds() {
     }

@@ -60,17 +60,15 @@ class LinkingQueryPlanTest {
                 .map(MatchKeys.Of::near).findFirst()
                 .orElseThrow(() -> new AssertionError("no labelled report names a house number"));
         plans.add(plan("people, address and the neighbours at a house number (a NEAR key): LinkStore.sharingKeys",
-                LinkStore.sharingKeysSql(2), person.kind().name(), person.hash(), since, 50,
-                near.kind().name(), near.hash(), since, 50));
+                LinkStore.sharingKeysSql(2), LinkStore.keyArgs(List.of(person, near), since, 50)));
         plans.add(plan("neighbours: LinkStore.neighbours",
                 "SELECT case_id, linked_to, source_system, category_code, category_major, region_code, link_address"
                         + " FROM hub_case WHERE region_code = ? AND category_code = ? AND reported_at >= ? AND "
                         + LinkStore.OPEN + " ORDER BY region_code, category_code, reported_at DESC LIMIT 50",
                 probe.location().regionCode(), probe.category().code(), since));
         OffsetDateTime repeatSince = probe.reportedAt().minusDays(30);
-        plans.add(plan("repeat counts, two of the reporter's keys and the address: LinkStore.countEarlier",
-                LinkStore.countEarlierSql(2, true), person.kind().name(), person.hash(), repeatSince,
-                near.kind().name(), near.hash(), repeatSince, near.kind().name(), near.hash(), repeatSince));
+        plans.add(plan("repeat counts, two keys for the reporter and one for the address: LinkStore.countEarlier",
+                LinkStore.countEarlierSql(2, true), LinkStore.keyArgs(List.of(person, near, near), repeatSince)));
         plans.add(plan("reports linked to a case: LinkStore.linkedTo",
                 "SELECT case_id FROM hub_case WHERE linked_to = ? ORDER BY created_at, case_id", probe.caseId()));
         Path out = Path.of("target", "linking-query-plans.txt");
