@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.disputehub.bench.report.Report;
@@ -40,7 +42,10 @@ public final class Bench {
         List<WarmUp> warmUps = new ArrayList<>();
         Instant started = Instant.now();
         System.out.println("benchmark " + o.label() + ": configs " + o.configs() + ", targets " + o.targets()
-                + ", rates " + o.rates() + ", " + o.seconds() + " s each; load " + ProcStats.loadavg());
+                + ", rates " + o.rates() + ", " + o.seconds() + " s each; runtime "
+                + (o.java() != null ? o.java() : System.getProperty("java.home")) + " (Java " + Runtimes.featureOf(o.java())
+                + ")" + (o.aot() ? ", AOT cache trained for " + o.aotTraining() + " s per target" : "")
+                + "; load " + ProcStats.loadavg());
         int index = 0;
         for (String config : o.configs()) {
             for (String target : o.targets()) {
@@ -51,9 +56,9 @@ public final class Bench {
                             t.setDaemon(true);
                             return t;
                         });
-                try (Session session = new Session(o, config, target, work)) {
-                    var flusher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
-                    flusher.scheduleAtFixedRate(session.traffic()::flushLabor, 1, 1, TimeUnit.SECONDS);
+                List<String> aotCache = o.aot() ? aotCache(o, config, target, work, senders) : List.of();
+                try (Session session = new Session(o, config, target, work, aotCache)) {
+                    ScheduledExecutorService flusher = laborFlusher(session);
                     Step step = new Step(session, senders);
                     StepResult warm = step.run(++index, config, target, o.warmupRate(), Duration.ofSeconds(o.warmup()),
                             Duration.ofSeconds(30));
@@ -100,6 +105,40 @@ public final class Bench {
         }
         Report.write(o.out(), o.label(), started, results, warmUps, o);
         System.out.println("results: " + o.out().resolve(o.label() + ".md"));
+    }
+
+    /**
+     * Trains the target's AOT cache as a release step would: a JVM of its own (fresh data) under the warm-up's
+     * traffic for {@code --aot-training} seconds, stopped so that it writes the cache; the option that starts the
+     * measured JVM with it. Not counted in any figure.
+     */
+    private static List<String> aotCache(BenchOptions o, String config, String target, Path work,
+                                         ThreadPoolExecutor senders) throws Exception {
+        Path cache = work.resolve(config + "-" + target + ".aot");
+        Files.deleteIfExists(cache);
+        long started = System.nanoTime();
+        try (Session training = new Session(o, config, target, work, List.of("-XX:AOTCacheOutput=" + cache))) {
+            ScheduledExecutorService flusher = laborFlusher(training);
+            StepResult r = new Step(training, senders).run(0, config, target, o.warmupRate(),
+                    Duration.ofSeconds(o.aotTraining()), Duration.ofSeconds(30));
+            flusher.shutdownNow();
+            System.out.println("  AOT training: " + line(r));
+            training.stopTarget(Duration.ofMinutes(5));
+        }
+        if (!Files.isRegularFile(cache)) {
+            throw new java.io.IOException("the AOT training of " + config + "/" + target + " wrote no cache " + cache
+                    + "; see its log under " + work);
+        }
+        System.out.printf("  AOT cache %s: %d MiB, trained and written in %.0f s%n", cache,
+                Files.size(cache) >> 20, (System.nanoTime() - started) / 1e9);
+        return List.of("-XX:AOTCache=" + cache);
+    }
+
+    /** The labor inbox gets each second's rows as one batch file. */
+    private static ScheduledExecutorService laborFlusher(Session session) {
+        ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor();
+        flusher.scheduleAtFixedRate(session.traffic()::flushLabor, 1, 1, TimeUnit.SECONDS);
+        return flusher;
     }
 
     private static WarmUp warmUp(Session session, Step step, String config, String target, BenchOptions o) {

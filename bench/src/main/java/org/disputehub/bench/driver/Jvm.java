@@ -91,8 +91,14 @@ final class Jvm implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        close(Duration.ofSeconds(30));
+    }
+
+    /** Asks the JVM to stop (SIGTERM) and waits up to {@code grace} for it before killing it. */
+    void close(Duration grace) throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (!process.waitFor(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            System.err.println("  " + name + " did not stop within " + grace + ": killed");
             process.destroyForcibly();
             process.waitFor();
         }

@@ -35,7 +35,8 @@ final class Session implements AutoCloseable {
     private long readyNanos;
     private double startCpuSeconds;
 
-    Session(BenchOptions o, String config, String target, Path work) throws Exception {
+    /** {@code aotJvmOpts}: the target's AOT cache option, to train a cache or run with one (empty: neither). */
+    Session(BenchOptions o, String config, String target, Path work, List<String> aotJvmOpts) throws Exception {
         long run = System.currentTimeMillis() / 1000;
         Routing routing = new Routing(o.home());
         hotline = new Hotline12345Platform(ledger, routing, run);
@@ -72,7 +73,11 @@ final class Session implements AutoCloseable {
                 hubUrl + "/api/inbound/zhengding/callback", Duration.ofSeconds(2));
         closers.add(zd::stop);
         String d = departments.baseUrl();
-        List<String> jvm = new ArrayList<>(List.of("-Xms512m", "-Xmx1g", "-XX:+UseG1GC"));
+        List<String> extraOpts = target.equals("hub") ? o.hubJvmOpts() : o.relayJvmOpts();
+        List<String> jvm = new ArrayList<>(List.of("-Xms512m", "-Xmx1g"));
+        if (extraOpts.stream().noneMatch(opt -> opt.matches("-XX:\\+Use\\w+GC"))) {
+            jvm.add("-XX:+UseG1GC");
+        }
         List<String> args = new ArrayList<>();
         Map<String, String> env = new HashMap<>();
         if (target.equals("hub")) {
@@ -104,7 +109,9 @@ final class Session implements AutoCloseable {
                         "--spring.artemis.broker-url=tcp://127.0.0.1:" + brokerPort));
             }
         }
-        List<String> extra = target.equals("hub") ? o.hubJvmOpts() : o.relayJvmOpts();
+        jvm.addAll(aotJvmOpts);
+        List<String> extra = new ArrayList<>(extraOpts);
+        extra.addAll(aotJvmOpts);
         jvmDescription = (o.java() != null ? o.java() + " " : "") + String.join(" ", extra);
         this.target = Jvm.start(target, o.java(), jvm, args, env, data.resolve(target + ".log"));
         closers.add(0, this.target);
@@ -156,6 +163,11 @@ final class Session implements AutoCloseable {
     /** The target's runtime and extra JVM options ("" for the driver's runtime and none). */
     String jvmDescription() {
         return jvmDescription;
+    }
+
+    /** Stops the target first, waiting up to {@code grace}: a training JVM writes its AOT cache as it stops. */
+    void stopTarget(Duration grace) throws InterruptedException {
+        target.close(grace);
     }
 
     /** Starts a JFR recording (profile settings) in the target JVM, written to {@code file} when the session ends. */
