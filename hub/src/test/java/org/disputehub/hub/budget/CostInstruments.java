@@ -110,9 +110,11 @@ class CostInstruments {
         return s.length() > 110 ? s.substring(0, 107) + "..." : s;
     }
 
+    /** The statement's first word; a union of parenthesised queries counts as a select. */
     static String verb(String sql) {
-        int space = sql.indexOf(' ');
-        return (space < 0 ? sql : sql.substring(0, space)).toLowerCase(Locale.ROOT);
+        String s = sql.stripLeading().replaceFirst("^\\(+", "");
+        int space = s.indexOf(' ');
+        return (space < 0 ? s : s.substring(0, space)).toLowerCase(Locale.ROOT);
     }
 
     private static void installLogCounter() {
