@@ -15,7 +15,7 @@ import java.util.Map;
  * ({@code --hub-env} sets environment variables of the hub, e.g. its consumer counts; {@code --relay-env} those of
  * the bare relay, e.g. {@code BENCH_RELAY_CONSUMERS=64}; {@code --java} the java executable of the hub and the
  * relay, {@code auto}: Java 25 or later if installed ({@link Runtimes}), else the driver's; {@code --aot} (default:
- * on where the runtime is Java 25 or later) trains an AOT cache for each target in a run of its own under the
+ * on where the runtime is Java 25 or later, but for {@code --quick}) trains an AOT cache for each target in a run of its own under the
  * warm-up's traffic for {@code --aot-training} seconds, then measures a JVM started with it; the JVM options are
  * separated by spaces; {@code --warmup-rate=0}: the warm-up all-out).
  */
@@ -67,7 +67,7 @@ public record BenchOptions(Path home, Path out, String label, List<String> confi
         }
         Path java = Runtimes.resolve(a.get("java"));
         boolean aotPossible = Runtimes.featureOf(java) >= Runtimes.AOT_FEATURE;
-        boolean aot = Boolean.parseBoolean(a.getOrDefault("aot", Boolean.toString(aotPossible)));
+        boolean aot = Boolean.parseBoolean(a.getOrDefault("aot", Boolean.toString(aotPossible && !quick)));
         if (aot && !aotPossible) {
             throw new IllegalArgumentException("--aot needs Java " + Runtimes.AOT_FEATURE + " or later; the runtime is "
                     + (java != null ? java : System.getProperty("java.home")) + " (Java " + Runtimes.featureOf(java) + ")");

@@ -30,6 +30,9 @@ public class BareRelayApplication {
                 "spring.artemis.embedded.queues", "JCJ.LDJQ.OUT,BARE.RELAY",
                 "spring.artemis.pool.enabled", "true",
                 "spring.artemis.pool.max-connections", "4",
+                // as the hub: Artemis' audit loggers off (at INFO they log every management call; on Java 23+ their
+                // caller lookup, Subject.getSubject, throws and stops the embedded broker from starting)
+                "logging.level.org.apache.activemq.audit", "WARN",
                 "camel.main.name", "bare-relay"));
         app.run(args);
     }
