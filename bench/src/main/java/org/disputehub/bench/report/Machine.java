@@ -18,7 +18,8 @@ final class Machine {
         m.put("cores", Runtime.getRuntime().availableProcessors());
         m.put("ram", grep("/proc/meminfo", "MemTotal"));
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
-        m.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        // the driver's own runtime; the hub's and the relay's are in the warm-up table's JVM column
+        m.put("driver jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         return m;
     }
 
