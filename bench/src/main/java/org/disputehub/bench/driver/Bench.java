@@ -42,9 +42,8 @@ public final class Bench {
         List<WarmUp> warmUps = new ArrayList<>();
         Instant started = Instant.now();
         System.out.println("benchmark " + o.label() + ": configs " + o.configs() + ", targets " + o.targets()
-                + ", rates " + o.rates() + ", " + o.seconds() + " s each; runtime "
-                + (o.java() != null ? o.java() : System.getProperty("java.home")) + " (Java " + Runtimes.featureOf(o.java())
-                + ")" + (o.aot() ? ", AOT cache trained for " + o.aotTraining() + " s per target" : "")
+                + ", rates " + o.rates() + ", " + o.seconds() + " s each; runtime " + Runtimes.describe(o.java())
+                + (o.aot() ? ", AOT cache trained for " + o.aotTraining() + " s per target" : "")
                 + "; load " + ProcStats.loadavg());
         int index = 0;
         for (String config : o.configs()) {

@@ -70,7 +70,7 @@ public record BenchOptions(Path home, Path out, String label, List<String> confi
         boolean aot = Boolean.parseBoolean(a.getOrDefault("aot", Boolean.toString(aotPossible && !quick)));
         if (aot && !aotPossible) {
             throw new IllegalArgumentException("--aot needs Java " + Runtimes.AOT_FEATURE + " or later; the runtime is "
-                    + (java != null ? java : System.getProperty("java.home")) + " (Java " + Runtimes.featureOf(java) + ")");
+                    + Runtimes.describe(java));
         }
         return new BenchOptions(Path.of(a.getOrDefault("home", ".")), Path.of(a.getOrDefault("out", "bench/results")),
                 a.getOrDefault("label", quick ? "quick" : "latest"),

@@ -49,6 +49,11 @@ final class Runtimes {
         return feature(home);
     }
 
+    /** {@code java} (null: the driver's own runtime) and its feature version, for the console. */
+    static String describe(Path java) {
+        return (java != null ? java.toString() : System.getProperty("java.home")) + " (Java " + featureOf(java) + ")";
+    }
+
     private static int feature(Path home) {
         try {
             Matcher m = VERSION.matcher(Files.readString(home.resolve("release")));

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
+import java.util.function.IntFunction;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -82,14 +84,18 @@ public class LinkStore {
      * again for every plan it weighs (measured: 8 % of the embedded hub's CPU went to parsing this statement).
      */
     static String sharingKeysSql(int n) {
-        StringBuilder sql = new StringBuilder();
+        return union(n, i -> "SELECT " + CANDIDATE + ", " + i + " AS b, k.reported_at AS at FROM case_key k"
+                + " JOIN hub_case c ON c.case_id = k.case_id WHERE k.kind = ? AND k.key_hash = ? AND k.reported_at >= ?"
+                + " AND c." + OPEN + " ORDER BY k.kind, k.key_hash, k.reported_at DESC LIMIT ?") + " ORDER BY b, at DESC";
+    }
+
+    /** {@code n} branches, each in parentheses, as one {@code UNION ALL}: the form both lookups take. */
+    private static String union(int n, IntFunction<String> branch) {
+        StringJoiner sql = new StringJoiner(" UNION ALL ");
         for (int i = 0; i < n; i++) {
-            sql.append(i == 0 ? "" : " UNION ALL ").append("(SELECT ").append(CANDIDATE).append(", ").append(i)
-                    .append(" AS b, k.reported_at AS at FROM case_key k JOIN hub_case c ON c.case_id = k.case_id")
-                    .append(" WHERE k.kind = ? AND k.key_hash = ? AND k.reported_at >= ? AND c.").append(OPEN)
-                    .append(" ORDER BY k.kind, k.key_hash, k.reported_at DESC LIMIT ?)");
+            sql.add("(" + branch.apply(i) + ")");
         }
-        return sql.append(" ORDER BY b, at DESC").toString();
+        return sql.toString();
     }
 
     /** Open cases of the same category in the same region, reported since {@code since}, newest first. */
@@ -137,13 +143,8 @@ public class LinkStore {
      * the statement itself, not a derived table that H2 would parse again for every plan it weighs.
      */
     static String countEarlierSql(int people, boolean address) {
-        StringBuilder sql = new StringBuilder();
-        for (int i = 0; i < people + (address ? 1 : 0); i++) {
-            sql.append(i == 0 ? "" : " UNION ALL ").append("(SELECT ").append(i < people ? 0 : 1)
-                    .append(" AS g, case_id FROM case_key WHERE kind = ? AND key_hash = ? AND reported_at >= ? LIMIT ")
-                    .append(COUNT_CAP).append(")");
-        }
-        return sql.toString();
+        return union(people + (address ? 1 : 0), i -> "SELECT " + (i < people ? 0 : 1) + " AS g, case_id FROM case_key"
+                + " WHERE kind = ? AND key_hash = ? AND reported_at >= ? LIMIT " + COUNT_CAP);
     }
 
     /** Records a case's keys, in one batch. */

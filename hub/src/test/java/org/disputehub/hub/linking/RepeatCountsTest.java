@@ -48,17 +48,24 @@ class RepeatCountsTest {
     void eachCountStopsAtTheCap() {
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < LinkStore.COUNT_CAP + 5; i++) {
-            rows.add(new Object[] {"PHONE", PHONE.hash(), "P" + i, NOW.minusHours(1)});
-            rows.add(new Object[] {"IDNO", IDNO.hash(), "I" + i, NOW.minusHours(1)});
+            rows.add(row(PHONE, "P" + i, NOW.minusHours(1)));
+            rows.add(row(IDNO, "I" + i, NOW.minusHours(1)));
         }
-        jdbc.batchUpdate("INSERT INTO case_key (kind, key_hash, case_id, reported_at) VALUES (?, ?, ?, ?)", rows);
+        insert(rows);
 
         assertThat(store.countEarlier(List.of(PHONE, IDNO), ADDR, NOW.minusDays(30)))
                 .isEqualTo(new LinkStore.EarlierCounts(LinkStore.COUNT_CAP, 0));
     }
 
     private void key(MatchKeys.Key key, String caseId, OffsetDateTime reportedAt) {
-        jdbc.update("INSERT INTO case_key (kind, key_hash, case_id, reported_at) VALUES (?, ?, ?, ?)",
-                key.kind().name(), key.hash(), caseId, reportedAt);
+        insert(List.<Object[]>of(row(key, caseId, reportedAt)));
+    }
+
+    private static Object[] row(MatchKeys.Key key, String caseId, OffsetDateTime reportedAt) {
+        return new Object[] {key.kind().name(), key.hash(), caseId, reportedAt};
+    }
+
+    private void insert(List<Object[]> rows) {
+        jdbc.batchUpdate("INSERT INTO case_key (kind, key_hash, case_id, reported_at) VALUES (?, ?, ?, ?)", rows);
     }
 }
