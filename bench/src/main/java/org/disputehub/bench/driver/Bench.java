@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -44,7 +45,9 @@ public final class Bench {
         System.out.println("benchmark " + o.label() + ": configs " + o.configs() + ", targets " + o.targets()
                 + ", rates " + o.rates() + ", " + o.seconds() + " s each; runtime " + Runtimes.describe(o.java())
                 + (o.aot() ? ", AOT cache trained for " + o.aotTraining() + " s per target" : "")
+                + (o.extract() ? ", jars extracted" : "")
                 + "; load " + ProcStats.loadavg());
+        Map<String, Launch> launches = launches(o, work);
         int index = 0;
         for (String config : o.configs()) {
             for (String target : o.targets()) {
@@ -55,8 +58,9 @@ public final class Bench {
                             t.setDaemon(true);
                             return t;
                         });
-                List<String> aotCache = o.aot() ? aotCache(o, config, target, work, senders) : List.of();
-                try (Session session = new Session(o, config, target, work, aotCache)) {
+                Launch launch = launches.get(target);
+                List<String> aotCache = o.aot() ? aotCache(o, config, target, work, launch, senders) : List.of();
+                try (Session session = new Session(o, config, target, work, launch, aotCache)) {
                     ScheduledExecutorService flusher = laborFlusher(session);
                     Step step = new Step(session, senders);
                     StepResult warm = step.run(++index, config, target, o.warmupRate(), Duration.ofSeconds(o.warmup()),
@@ -111,12 +115,13 @@ public final class Bench {
      * traffic for {@code --aot-training} seconds, stopped so that it writes the cache; the option that starts the
      * measured JVM with it. Not counted in any figure.
      */
-    private static List<String> aotCache(BenchOptions o, String config, String target, Path work,
+    private static List<String> aotCache(BenchOptions o, String config, String target, Path work, Launch launch,
                                          ThreadPoolExecutor senders) throws Exception {
         Path cache = work.resolve(config + "-" + target + ".aot");
         Files.deleteIfExists(cache);
         long started = System.nanoTime();
-        try (Session training = new Session(o, config, target, work, List.of("-XX:AOTCacheOutput=" + cache))) {
+        try (Session training = new Session(o, config, target, work, launch,
+                List.of("-XX:AOTCacheOutput=" + cache))) {
             ScheduledExecutorService flusher = laborFlusher(training);
             StepResult r = new Step(training, senders).run(0, config, target, o.warmupRate(),
                     Duration.ofSeconds(o.aotTraining()), Duration.ofSeconds(30));
@@ -131,6 +136,16 @@ public final class Bench {
         System.out.printf("  AOT cache %s: %d MiB, trained and written in %.0f s%n", cache,
                 Files.size(cache) >> 20, (System.nanoTime() - started) / 1e9);
         return List.of("-XX:AOTCache=" + cache);
+    }
+
+    /** How each target starts: from its packed jar, or (--extract) from the jar extracted once for the run. */
+    private static Map<String, Launch> launches(BenchOptions o, Path work) throws Exception {
+        Path benchJar = o.home().resolve("bench/target/bench.jar");
+        if (!o.extract()) {
+            return Map.of("hub", Launch.hub(o.hubJar(), false), "bare", Launch.relay(benchJar, false));
+        }
+        return Map.of("hub", Launch.hub(Launch.extract(o.java(), o.hubJar(), work.resolve("jars/hub")), true),
+                "bare", Launch.relay(Launch.extract(o.java(), benchJar, work.resolve("jars/bare")), true));
     }
 
     /** The labor inbox gets each second's rows as one batch file. */

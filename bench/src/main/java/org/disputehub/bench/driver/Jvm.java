@@ -73,6 +73,11 @@ final class Jvm implements AutoCloseable {
         throw new IOException(name + " not up after " + timeout + "; see " + log);
     }
 
+    /** Waits for the JVM to exit on its own (a tool, not a server): its exit code, -1 if still running. */
+    int await(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
+    }
+
     /** Waits until the TCP port accepts connections. */
     void awaitPort(int port, Duration timeout) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

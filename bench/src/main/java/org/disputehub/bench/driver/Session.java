@@ -35,8 +35,12 @@ final class Session implements AutoCloseable {
     private long readyNanos;
     private double startCpuSeconds;
 
-    /** {@code aotJvmOpts}: the target's AOT cache option, to train a cache or run with one (empty: neither). */
-    Session(BenchOptions o, String config, String target, Path work, List<String> aotJvmOpts) throws Exception {
+    /**
+     * {@code launch}: how the target's JVM starts; {@code aotJvmOpts}: its AOT cache option, to train a cache or run
+     * with one (empty: neither).
+     */
+    Session(BenchOptions o, String config, String target, Path work, Launch launch, List<String> aotJvmOpts)
+            throws Exception {
         long run = System.currentTimeMillis() / 1000;
         Routing routing = new Routing(o.home());
         hotline = new Hotline12345Platform(ledger, routing, run);
@@ -83,8 +87,8 @@ final class Session implements AutoCloseable {
         if (target.equals("hub")) {
             settings.systems(o.home(), d, odr.baseUrl(), zd.baseUrl(), inbox);
             jvm.addAll(o.hubJvmOpts());
-            args.addAll(List.of("-jar", o.hubJar().toString(),
-                    "--server.port=" + httpPort, "--hub.home=" + o.home().toAbsolutePath(),
+            args.addAll(launch.command());
+            args.addAll(List.of("--server.port=" + httpPort, "--hub.home=" + o.home().toAbsolutePath(),
                     "--hub.data-dir=" + data.resolve("hub"),
                     "--hub.sla.check-interval-ms=3600000"));
             if (prod) {
@@ -97,9 +101,8 @@ final class Session implements AutoCloseable {
             env.putAll(o.hubEnv());
         } else {
             jvm.addAll(o.relayJvmOpts());
-            jvm.add("-Dloader.main=org.disputehub.bench.relay.BareRelayApplication");
-            args.addAll(List.of("-jar", o.home().resolve("bench/target/bench.jar").toString(),
-                    "--server.port=" + httpPort, "--bench.relay.department-url=" + d + "/depts/BARE-000/dispatch",
+            args.addAll(launch.command());
+            args.addAll(List.of("--server.port=" + httpPort, "--bench.relay.department-url=" + d + "/depts/BARE-000/dispatch",
                     "--bench.relay.hotline-url=" + d + "/api/v2/workorders",
                     "--bench.relay.labor-inbox=" + inbox, "--bench.relay.broker-port=" + brokerPort,
                     "--spring.artemis.embedded.data-directory=" + data.resolve("artemis")));
@@ -112,7 +115,8 @@ final class Session implements AutoCloseable {
         jvm.addAll(aotJvmOpts);
         List<String> extra = new ArrayList<>(extraOpts);
         extra.addAll(aotJvmOpts);
-        jvmDescription = (o.java() != null ? o.java() + " " : "") + String.join(" ", extra);
+        jvmDescription = (o.java() != null ? o.java() + " " : "") + String.join(" ", extra)
+                + (launch.extracted() ? " (extracted jar)" : "");
         this.target = Jvm.start(target, o.java(), jvm, args, env, data.resolve(target + ".log"));
         closers.add(0, this.target);
         try {
