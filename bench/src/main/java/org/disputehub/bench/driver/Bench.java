@@ -26,6 +26,9 @@ public final class Bench {
     }
 
     public static void main(String[] args) {
+        // the driver reports on standard output; its libraries (the JMS client, WireMock) only when something is wrong
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
         try {
             run(args);
             System.exit(0);
