@@ -48,8 +48,7 @@ public class MessageLog {
         List<Object> args = new ArrayList<>();
         List<String> terms = new ArrayList<>();
         List<String> caseIds = new ArrayList<>();
-        jdbc.query("SELECT case_id, source_system, source_id, data FROM hub_case WHERE case_id = ? OR linked_to = ?"
-                + " ORDER BY created_at, case_id", rs -> {
+        jdbc.query(CASES_SQL, rs -> {
                     String id = rs.getString(1);
                     caseIds.add(id);
                     terms.add("(system = ? AND ref = ?)");
@@ -62,7 +61,7 @@ public class MessageLog {
                         args.add(raw.asLong());
                         refs.put("#" + raw.asLong(), id);
                     }
-                }, caseId, caseId);
+                }, caseId, caseId, caseId);
         if (!caseIds.contains(caseId)) {
             return Optional.empty();
         }
@@ -82,9 +81,7 @@ public class MessageLog {
             });
         }
         args.add(MAX_MESSAGES);
-        List<MessageEntry> messages = jdbc.query("SELECT id, system, direction, ref, content_type, body, outcome, reason,"
-                        + " recorded_at, hash FROM raw_message WHERE " + String.join(" OR ", terms)
-                        + " ORDER BY recorded_at, id LIMIT ?",
+        List<MessageEntry> messages = jdbc.query(messagesSql(terms),
                 (rs, i) -> {
                     String body = rs.getString(6);
                     String system = rs.getString(2);
@@ -106,6 +103,28 @@ public class MessageLog {
             parkedError = e.getMessage();
         }
         return Optional.of(new CaseMessages(caseId, caseIds, bodies, messages, parkedOnes, parkedError));
+    }
+
+    /**
+     * The case and the reports linked to it, oldest first: one branch per index (an {@code OR} of the two columns
+     * is a table scan on H2).
+     */
+    static final String CASES_SQL = "(SELECT case_id, source_system, source_id, data, created_at FROM hub_case"
+            + " WHERE case_id = ?) UNION ALL (SELECT case_id, source_system, source_id, data, created_at FROM hub_case"
+            + " WHERE linked_to = ? AND case_id <> ?) ORDER BY created_at, case_id";
+
+    /**
+     * The messages matching any of {@code terms} (each served by one index: the primary key, {@code (system, ref)} or
+     * {@code (ref)}), oldest first, at most the last argument: the ids are gathered per term and the rows read by
+     * primary key — an {@code OR} of the terms is a table scan of the whole audit log on H2.
+     */
+    static String messagesSql(List<String> terms) {
+        StringBuilder ids = new StringBuilder();
+        for (String term : terms) {
+            ids.append(ids.isEmpty() ? "" : " UNION ").append("SELECT id FROM raw_message WHERE ").append(term);
+        }
+        return "SELECT id, system, direction, ref, content_type, body, outcome, reason, recorded_at, hash"
+                + " FROM raw_message WHERE id IN (" + ids + ") ORDER BY recorded_at, id LIMIT ?";
     }
 
     /** The references a status event's messages carry: its id, and for an ODR event the ODR event's own id. */
