@@ -2,11 +2,11 @@ package org.disputehub.hub.cockpit;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import org.disputehub.hub.support.Refreshing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -22,12 +22,9 @@ import org.springframework.stereotype.Component;
 class CockpitCache implements DisposableBean {
 
     private static final Logger LOG = LoggerFactory.getLogger("hub.cockpit");
+    private static final int MAX_KEYS = 1000;
 
-    private record Entry(Object value, long expiresAtNanos) {
-    }
-
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
-    private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
+    private final Map<String, Refreshing<?>> entries = new ConcurrentHashMap<>();
     private final ExecutorService refresher = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "cockpit-refresh");
         t.setDaemon(true);
@@ -39,32 +36,11 @@ class CockpitCache implements DisposableBean {
         if (ttl.isZero() || ttl.isNegative()) {
             return compute.get();
         }
-        Entry e = entries.get(key);
-        if (e == null) {
-            return put(key, ttl, compute);
+        if (entries.size() > MAX_KEYS) {
+            entries.values().removeIf(Refreshing::stale);
         }
-        if (System.nanoTime() - e.expiresAtNanos() >= 0 && refreshing.add(key)) {
-            refresher.execute(() -> {
-                try {
-                    put(key, ttl, compute);
-                } catch (RuntimeException ex) {
-                    LOG.warn("cockpit: refreshing {} failed, the previous answer stays: {}", key, ex.toString());
-                } finally {
-                    refreshing.remove(key);
-                }
-            });
-        }
-        return (T) e.value();
-    }
-
-    private <T> T put(String key, Duration ttl, Supplier<T> compute) {
-        T value = compute.get();
-        long now = System.nanoTime();
-        entries.put(key, new Entry(value, now + ttl.toNanos()));
-        if (entries.size() > 1000) {
-            entries.values().removeIf(old -> now - old.expiresAtNanos() >= 0);
-        }
-        return value;
+        return (T) entries.computeIfAbsent(key, k -> new Refreshing<>(compute, ttl, refresher, System::nanoTime,
+                e -> LOG.warn("cockpit: refreshing {} failed, the previous answer stays: {}", k, e.toString()))).get();
     }
 
     @Override

@@ -7,10 +7,9 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 import org.disputehub.hub.support.Jmx;
+import org.disputehub.hub.support.Refreshing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -31,16 +30,10 @@ public class KpiGauges implements KpiMBean, DisposableBean {
     static final String OBJECT_NAME = "org.disputehub:type=Kpis";
     private static final Logger LOG = LoggerFactory.getLogger("hub.kpi");
 
-    private record Computed(Kpis kpis, long atNanos) {
-    }
-
     private final KpiService service;
     private final Clock clock;
-    private final long intervalNanos;
     private final ExecutorService refresher;
-    private final LongSupplier nanos;
-    private final AtomicReference<Computed> last = new AtomicReference<>();
-    private final AtomicBoolean refreshing = new AtomicBoolean();
+    private final Refreshing<Kpis> kpis;
 
     @Autowired
     KpiGauges(KpiService service, Clock clock, MeterRegistry meters, @Value("${hub.kpi.refresh-ms:60000}") long refreshMs) {
@@ -56,40 +49,23 @@ public class KpiGauges implements KpiMBean, DisposableBean {
               LongSupplier nanos) {
         this.service = service;
         this.clock = clock;
-        this.intervalNanos = interval.toNanos();
         this.refresher = refresher;
-        this.nanos = nanos;
+        this.kpis = new Refreshing<>(this::compute, interval, refresher, nanos,
+                e -> LOG.warn("KPIs of the last 24 hours not computed, the previous answer stays: {}", e.toString()));
         for (String indicator : new String[] {"signOff", "onTimeArrival", "closureFeedback", "resolution", "repeatReports"}) {
             Gauge.builder("hub.kpi.rate", this, g -> g.rate(indicator)).tag("indicator", indicator)
                     .description("KPI of the last 24 hours (0..1)").register(meters);
         }
     }
 
-    /** The last answer; starts the next computation when there is none or it is older than the interval. */
+    /** The last answer (null before the first); starts the next computation when there is none or it is stale. */
     Kpis current() {
-        Computed c = last.get();
-        if ((c == null || nanos.getAsLong() - c.atNanos() >= intervalNanos) && refreshing.compareAndSet(false, true)) {
-            try {
-                refresher.execute(() -> {
-                    try {
-                        refresh();
-                    } catch (RuntimeException e) {
-                        LOG.warn("KPIs of the last 24 hours not computed, the previous answer stays: {}", e.toString());
-                    } finally {
-                        refreshing.set(false);
-                    }
-                });
-            } catch (RuntimeException rejected) { // shutting down
-                refreshing.set(false);
-            }
-        }
-        return c == null ? null : c.kpis();
+        return kpis.current();
     }
 
-    private void refresh() {
+    private Kpis compute() {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        Kpis kpis = service.compute(now.minusDays(1), now, null);
-        last.set(new Computed(kpis, nanos.getAsLong()));
+        return service.compute(now.minusDays(1), now, null);
     }
 
     double rate(String indicator) {
@@ -141,7 +117,7 @@ public class KpiGauges implements KpiMBean, DisposableBean {
 
     @Override
     public void refreshNow() {
-        refresh();
+        kpis.refreshNow();
     }
 
     @Override
