@@ -31,12 +31,12 @@ import org.disputehub.canonical.connector.TemporaryFailureException;
 import org.disputehub.hub.department.Department;
 import org.disputehub.hub.department.DepartmentRegistry;
 import org.disputehub.hub.store.CaseStore;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.disputehub.hub.store.H2Store;
 
 /**
  * Two copies of one order (a replay of a message parked twice, a redelivery racing a replay) reach the department
@@ -59,9 +59,7 @@ class DispatchClaimTest {
     void start() {
         department = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
         department.start();
-        DriverManagerDataSource ds = new DriverManagerDataSource("jdbc:h2:mem:claim" + System.nanoTime()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        DriverManagerDataSource ds = H2Store.migrated("claim");
         jdbc = new JdbcTemplate(ds);
         cases = new CaseStore(jdbc);
         cases.insertDispatch(CASE, 1, DEPT, "http", OffsetDateTime.now());

@@ -12,14 +12,13 @@ import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.env.PropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.disputehub.hub.store.H2Store;
 
 /** A migrated store without the application around it, and the linking settings as shipped in application.yml. */
 final class LinkingTestSupport {
 
     static JdbcTemplate h2() {
-        return migrated(new DriverManagerDataSource("jdbc:h2:mem:linking-" + System.nanoTime()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", ""), null);
+        return new JdbcTemplate(H2Store.migrated("linking"));
     }
 
     static JdbcTemplate migrated(DataSource ds, String schema) {

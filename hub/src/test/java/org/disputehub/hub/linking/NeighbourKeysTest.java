@@ -18,6 +18,7 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.disputehub.hub.store.H2Store;
 
 /**
  * A report naming a house number reads only the neighbours (same region and category, no shared key) at the same
@@ -64,9 +65,7 @@ class NeighbourKeysTest {
 
     @Test
     void casesStoredBeforeTheNeighbourKeysAreKeyedAsHavingNoHouseNumber() {
-        DriverManagerDataSource ds = new DriverManagerDataSource("jdbc:h2:mem:near-" + System.nanoTime()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration").target("12").load().migrate();
+        DriverManagerDataSource ds = H2Store.migrated("near", "12");
         JdbcTemplate jdbc = new JdbcTemplate(ds);
         CaseStore cases = new CaseStore(jdbc);
         cases.insert(report("OLD", "文三路100号紫金小区", "13800000001", 0), T0);

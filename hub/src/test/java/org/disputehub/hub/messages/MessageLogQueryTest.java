@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.disputehub.hub.store.H2Store;
 
 /**
  * A case's message log reads the audit log and the cases by their indexes on H2 (the embedded default), not by
@@ -27,9 +27,7 @@ class MessageLogQueryTest {
 
     @BeforeEach
     void store() {
-        DriverManagerDataSource ds = new DriverManagerDataSource("jdbc:h2:mem:messages" + System.nanoTime()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        DriverManagerDataSource ds = H2Store.migrated("messages");
         jdbc = new JdbcTemplate(ds);
         for (int i = 0; i < 2000; i++) { // other cases' messages, so that a scan would not be the cheaper plan
             message("odr", "OTHER-" + i, i);

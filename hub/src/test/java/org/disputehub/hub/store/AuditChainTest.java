@@ -35,9 +35,7 @@ class AuditChainTest {
 
     @BeforeEach
     void store() {
-        DriverManagerDataSource ds = new DriverManagerDataSource("jdbc:h2:mem:audit" + System.nanoTime()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        DriverManagerDataSource ds = H2Store.migrated("audit");
         jdbc = new JdbcTemplate(ds);
         transactions = new DataSourceTransactionManager(ds);
         audit = new AuditLog(jdbc, transactions);

@@ -88,9 +88,7 @@ class RelayRecordTest {
     /** Runs the check on a fresh store: an H2 in memory, or a PostgreSQL schema dropped afterwards. */
     private static void onStore(String database, Consumer<JdbcTemplate> check) {
         if (database.equals("h2")) {
-            DriverManagerDataSource ds = new DriverManagerDataSource("jdbc:h2:mem:relay" + System.nanoTime()
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+            DriverManagerDataSource ds = H2Store.migrated("relay");
             check.accept(new JdbcTemplate(ds));
             return;
         }
