@@ -72,6 +72,9 @@ public final class Bench {
                     warmUps.add(warmUp);
                     System.out.println("  warm-up: " + line(warm));
                     System.out.println("  " + line(warmUp));
+                    if (session.statements() != null) {
+                        session.statements().reset(session.ledger().receivedCount());
+                    }
                     if (o.jfr() && target.equals("hub")) {
                         session.startRecording(o.out().toAbsolutePath().resolve(o.label() + "-" + config + "-hub.jfr"));
                     }
@@ -101,6 +104,10 @@ public final class Bench {
                                 Duration.ofMinutes(10));
                         results.add(r);
                         System.out.println("  " + line(r) + String.format(" cleared in %.1f s", r.clearSeconds()));
+                    }
+                    if (session.statements() != null) {
+                        session.statements().write(o.out().resolve(o.label() + "-" + config + "-hub-statements.md"),
+                                session.ledger().receivedCount());
                     }
                     flusher.shutdownNow();
                 } finally {

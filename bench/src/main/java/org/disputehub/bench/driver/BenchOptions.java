@@ -12,21 +12,22 @@ import java.util.Map;
  * [--surge-seconds=10] [--jfr] [--label=NAME] [--home=.] [--out=bench/results]
  * [--hub-env=KEY=VALUE,...] [--relay-env=KEY=VALUE,...] [--hub-jar=hub/target/hub.jar] [--warmup-rate=100]
  * [--java=auto|PATH] [--aot=true|false] [--aot-training=60] [--extract=true|false] [--hub-jvm-opts="-XX:… -XX:…"]
- * [--relay-jvm-opts="…"]}
+ * [--relay-jvm-opts="…"] [--h2-statistics]}
  * ({@code --hub-env} sets environment variables of the hub, e.g. its consumer counts; {@code --relay-env} those of
  * the bare relay, e.g. {@code BENCH_RELAY_CONSUMERS=64}; {@code --java} the java executable of the hub and the
  * relay, {@code auto}: Java 25 or later if installed ({@link Runtimes}), else the driver's; {@code --aot} (default:
  * on where the runtime is Java 25 or later, but for {@code --quick}) trains an AOT cache for each target in a run of its own under the
  * warm-up's traffic for {@code --aot-training} seconds, then measures a JVM started with it; {@code --extract}
  * (default: as {@code --aot}) launches both targets from their jars extracted as production runs them
- * ({@link Launch}); the JVM options are
+ * ({@link Launch}); {@code --h2-statistics} writes the embedded hub's statements one by one after the warm-up
+ * ({@link StatementStatistics}); the JVM options are
  * separated by spaces; {@code --warmup-rate=0}: the warm-up all-out).
  */
 public record BenchOptions(Path home, Path out, String label, List<String> configs, List<String> targets, List<Integer> rates,
                     int seconds, int warmup, boolean allOut, boolean jfr, Map<String, String> hubEnv, Path hubJar,
                     List<String> steps, int surge, int surgeSeconds, Map<String, String> relayEnv, int warmupRate,
                     Path java, boolean aot, int aotTraining, boolean extract, List<String> hubJvmOpts,
-                    List<String> relayJvmOpts) {
+                    List<String> relayJvmOpts, boolean h2Statistics) {
 
     private static List<String> words(String line) {
         return line == null || line.isBlank() ? List.of() : List.of(line.trim().split("\\s+"));
@@ -90,6 +91,7 @@ public record BenchOptions(Path home, Path out, String label, List<String> confi
                 Integer.parseInt(a.getOrDefault("warmup-rate", "100")),
                 java, aot, Integer.parseInt(a.getOrDefault("aot-training", "60")),
                 Boolean.parseBoolean(a.getOrDefault("extract", Boolean.toString(aot))),
-                words(a.get("hub-jvm-opts")), words(a.get("relay-jvm-opts")));
+                words(a.get("hub-jvm-opts")), words(a.get("relay-jvm-opts")),
+                Boolean.parseBoolean(a.getOrDefault("h2-statistics", "false")));
     }
 }

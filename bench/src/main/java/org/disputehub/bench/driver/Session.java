@@ -32,6 +32,7 @@ final class Session implements AutoCloseable {
     private final String schema;
     private final HubSettings settings;
     private final String jvmDescription;
+    private final StatementStatistics statements;
     private long readyNanos;
     private double startCpuSeconds;
 
@@ -84,6 +85,7 @@ final class Session implements AutoCloseable {
         }
         List<String> args = new ArrayList<>();
         Map<String, String> env = new HashMap<>();
+        StatementStatistics statementsOf = null;
         if (target.equals("hub")) {
             settings.systems(o.home(), d, odr.baseUrl(), zd.baseUrl(), inbox);
             jvm.addAll(o.hubJvmOpts());
@@ -95,6 +97,10 @@ final class Session implements AutoCloseable {
                 settings.prod(brokerPort, PG_URL, PG_USER, schema);
             } else {
                 settings.embedded(brokerPort);
+            }
+            if (!prod && o.h2Statistics()) {
+                statementsOf = new StatementStatistics(data.resolve("hub"));
+                args.add(statementsOf.hubArgument());
             }
             args.addAll(settings.args());
             env.putAll(settings.env());
@@ -115,6 +121,7 @@ final class Session implements AutoCloseable {
         jvm.addAll(aotJvmOpts);
         List<String> extra = new ArrayList<>(extraOpts);
         extra.addAll(aotJvmOpts);
+        statements = statementsOf;
         jvmDescription = (o.java() != null ? o.java() + " " : "") + String.join(" ", extra)
                 + (launch.extracted() ? " (extracted jar)" : "");
         this.target = Jvm.start(target, o.java(), jvm, args, env, data.resolve(target + ".log"));
@@ -175,6 +182,11 @@ final class Session implements AutoCloseable {
     }
 
     /** Starts a JFR recording (profile settings) in the target JVM, written to {@code file} when the session ends. */
+    /** The embedded hub's statement statistics ({@code --h2-statistics}), null when not kept. */
+    StatementStatistics statements() {
+        return statements;
+    }
+
     void startRecording(Path file) throws IOException, InterruptedException {
         Files.createDirectories(file.getParent());
         jcmd("JFR.start", "name=bench", "settings=profile", "filename=" + file);
