@@ -135,6 +135,13 @@ public class CommitBatching {
         }
     }
 
+    private static void addRaw(PreparedStatement raw, String ref, String body, Timestamp now) throws Exception {
+        raw.setString(1, ref);
+        raw.setString(2, body);
+        raw.setTimestamp(3, now);
+        raw.addBatch();
+    }
+
     /** The JVM's CPU time: with H2, its background writer's too. */
     private static long cpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
@@ -207,10 +214,7 @@ public class CommitBatching {
                         key.setTimestamp(4, now);
                         key.addBatch();
                     }
-                    raw.setString(1, "S" + i);
-                    raw.setString(2, body);
-                    raw.setTimestamp(3, now);
-                    raw.addBatch();
+                    addRaw(raw, "S" + i, body, now);
                     kase.addBatch();
                     if (batch == 1) {
                         kase.executeBatch();
@@ -242,10 +246,7 @@ public class CommitBatching {
                 for (int i = from; i < to; i++) { // the dispatch: a read by key and the outbound raw message
                     read.setString(1, "C" + i);
                     read.executeQuery().close();
-                    raw.setString(1, "C" + i + ":1");
-                    raw.setString(2, body);
-                    raw.setTimestamp(3, now);
-                    raw.addBatch();
+                    addRaw(raw, "C" + i + ":1", body, now);
                     if (batch == 1) {
                         raw.executeBatch();
                         c.commit();

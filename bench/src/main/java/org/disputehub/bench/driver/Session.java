@@ -85,7 +85,8 @@ final class Session implements AutoCloseable {
         }
         List<String> args = new ArrayList<>();
         Map<String, String> env = new HashMap<>();
-        StatementStatistics statementsOf = null;
+        statements = !prod && target.equals("hub") && o.h2Statistics()
+                ? new StatementStatistics(data.resolve("hub")) : null;
         if (target.equals("hub")) {
             settings.systems(o.home(), d, odr.baseUrl(), zd.baseUrl(), inbox);
             jvm.addAll(o.hubJvmOpts());
@@ -98,9 +99,8 @@ final class Session implements AutoCloseable {
             } else {
                 settings.embedded(brokerPort);
             }
-            if (!prod && o.h2Statistics()) {
-                statementsOf = new StatementStatistics(data.resolve("hub"));
-                args.add(statementsOf.hubArgument());
+            if (statements != null) {
+                args.add(statements.hubArgument());
             }
             args.addAll(settings.args());
             env.putAll(settings.env());
@@ -121,7 +121,6 @@ final class Session implements AutoCloseable {
         jvm.addAll(aotJvmOpts);
         List<String> extra = new ArrayList<>(extraOpts);
         extra.addAll(aotJvmOpts);
-        statements = statementsOf;
         jvmDescription = (o.java() != null ? o.java() + " " : "") + String.join(" ", extra)
                 + (launch.extracted() ? " (extracted jar)" : "");
         this.target = Jvm.start(target, o.java(), jvm, args, env, data.resolve(target + ".log"));
@@ -181,12 +180,12 @@ final class Session implements AutoCloseable {
         target.close(grace);
     }
 
-    /** Starts a JFR recording (profile settings) in the target JVM, written to {@code file} when the session ends. */
     /** The embedded hub's statement statistics ({@code --h2-statistics}), null when not kept. */
     StatementStatistics statements() {
         return statements;
     }
 
+    /** Starts a JFR recording (profile settings) in the target JVM, written to {@code file} when the session ends. */
     void startRecording(Path file) throws IOException, InterruptedException {
         Files.createDirectories(file.getParent());
         jcmd("JFR.start", "name=bench", "settings=profile", "filename=" + file);

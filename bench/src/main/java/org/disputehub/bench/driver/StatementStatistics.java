@@ -43,31 +43,32 @@ final class StatementStatistics {
         casesAtReset = cases;
     }
 
+    private record Row(String sql, long count, double totalMs, double avgMs) {
+    }
+
     /** Writes the statements since the reset, the most expensive first; {@code cases}: dispatched until now. */
     void write(Path file, long cases) throws SQLException, IOException {
         long n = Math.max(1, cases - casesAtReset);
-        List<String[]> rows = new ArrayList<>();
-        double total = 0;
+        List<Row> rows = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT SQL_STATEMENT, EXECUTION_COUNT, CUMULATIVE_EXECUTION_TIME,"
                      + " AVERAGE_EXECUTION_TIME FROM INFORMATION_SCHEMA.QUERY_STATISTICS"
                      + " WHERE SQL_STATEMENT NOT LIKE 'SET QUERY_STATISTICS%'"
                      + " ORDER BY CUMULATIVE_EXECUTION_TIME DESC")) {
             while (rs.next()) {
-                total += rs.getDouble(3);
-                rows.add(new String[] {rs.getString(1).replaceAll("\\s+", " ").replace("|", "\\|"),
-                        Long.toString(rs.getLong(2)), Double.toString(rs.getDouble(3)), Double.toString(rs.getDouble(4))});
+                rows.add(new Row(rs.getString(1).replaceAll("\\s+", " ").replace("|", "\\|"), rs.getLong(2),
+                        rs.getDouble(3), rs.getDouble(4)));
             }
         }
+        double total = rows.stream().mapToDouble(Row::totalMs).sum();
         StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "# Statements of the embedded hub%n%n"
                 + "%d cases dispatched while counted; execution time as H2 measures it (wall, waits included, parsing"
                 + " not): %.3f ms per case.%n%n| per case | avg ms | total ms | share | statement |%n|---|---|---|---|---|%n",
                 n, total / n));
-        for (String[] r : rows) {
-            double ms = Double.parseDouble(r[2]);
-            md.append(String.format(Locale.ROOT, "| %.2f | %.3f | %.0f | %.1f %% | `%s` |%n", Long.parseLong(r[1]) / (double) n,
-                    Double.parseDouble(r[3]), ms, total == 0 ? 0 : 100 * ms / total,
-                    r[0].length() > 160 ? r[0].substring(0, 160) + "…" : r[0]));
+        for (Row r : rows) {
+            md.append(String.format(Locale.ROOT, "| %.2f | %.3f | %.0f | %.1f %% | `%s` |%n", r.count() / (double) n,
+                    r.avgMs(), r.totalMs(), total == 0 ? 0 : 100 * r.totalMs() / total,
+                    r.sql().length() > 160 ? r.sql().substring(0, 160) + "…" : r.sql()));
         }
         Files.createDirectories(file.getParent());
         Files.writeString(file, md);

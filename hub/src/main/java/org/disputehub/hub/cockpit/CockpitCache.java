@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Answers reused for a while, so that many open cockpits cost the store no more than one, and a refresh never waits
  * for the store once an answer exists: an answer older than its time to live is still served while one background
- * thread computes its successor (stale while refreshing). Only the first request for a key computes in the caller.
+ * thread computes its successor (stale while refreshing). Only the first request for a key and time to live computes
+ * in the caller.
  * A time to live of zero computes every request. Timed on the JVM's monotonic clock, not the hub's.
  */
 @Component
@@ -39,8 +40,11 @@ class CockpitCache implements DisposableBean {
         if (entries.size() > MAX_KEYS) {
             entries.values().removeIf(Refreshing::stale);
         }
-        return (T) entries.computeIfAbsent(key, k -> new Refreshing<>(compute, ttl, refresher, System::nanoTime,
-                e -> LOG.warn("cockpit: refreshing {} failed, the previous answer stays: {}", k, e.toString()))).get();
+        // an answer is kept per key and time to live: a day's KPIs, read with today's short one until midnight and
+        // with the past days' long one after it, are computed once more then — over the whole day
+        return (T) entries.computeIfAbsent(key + "@" + ttl, k -> new Refreshing<>(compute, ttl, refresher,
+                System::nanoTime, e -> LOG.warn("cockpit: refreshing {} failed, the previous answer stays: {}", key,
+                        e.toString()))).get();
     }
 
     @Override
